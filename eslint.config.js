@@ -1,0 +1,55 @@
+// Lint: type-aware rules, plus the layer and library boundaries ARCHITECTURE.md describes.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** Forbids imports matching `patterns` inside `files`, with the reason as the message. */
+function forbid(files, patterns, message) {
+  return {
+    files,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // Each runtime has its tsconfig (its own globals); tests/tsconfig.json holds every test file.
+        project: ['./tsconfig.json', './src/shared/tsconfig.json', './src/client/tsconfig.json', './src/server/tsconfig.json', './tests/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/refs': 'off',
+      'react-hooks/set-state-in-effect': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'max-lines': ['error', { max: 350, skipBlankLines: true, skipComments: true }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['scripts/**', 'tests/**', 'src/server/**'], rules: { 'no-console': 'off' } },
+  { files: ['**/*.test.ts', 'tests/**'], rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'max-lines': 'off' } },
+
+  // Layers: shared is pure; client and server never import each other; lower client layers never reach up.
+  forbid(['src/shared/**'], ['#client/*', '#server/*', 'react', 'react-dom', 'dexie', 'ag-grid-*', 'node:*'], 'src/shared is pure domain code: no UI, storage or I/O.'),
+  forbid(['src/client/**'], ['#server/*', 'node:*'], 'The client never imports server code.'),
+  forbid(['src/server/**'], ['#client/*', 'react', 'dexie', 'ag-grid-*'], 'The server never imports client code.'),
+  forbid(['src/client/storage/**'], ['#client/features/*', '#client/app/*', '#client/context/*', '#client/ui/*', 'react', 'ag-grid-*'], 'Storage sits below the UI and knows no React.'),
+  forbid(['src/client/context/**', 'src/client/ui/**'], ['#client/features/*', '#client/app/*', 'ag-grid-*', 'dexie'], 'Context and UI primitives sit below the features.'),
+  forbid(['src/client/features/data-menu/**'], ['#client/features/grid/*', '#client/app/*', 'ag-grid-*', 'dexie'], 'Features do not import each other; Dexie stays in storage, AG Grid in the grid feature.'),
+  forbid(['src/client/features/grid/**'], ['#client/features/data-menu/*', '#client/app/*', 'dexie'], 'Features do not import each other; Dexie stays in client/storage.'),
+  forbid(['src/client/app/**', 'src/client/main.tsx'], ['ag-grid-*', 'dexie'], 'AG Grid lives in the grid feature, Dexie in storage.'),
+);

@@ -1,0 +1,35 @@
+// What happens when the app opens: the sample ledger on the very first start, synthetic rows on request.
+import { clearLedger, generateMeasures, loadSample } from '#client/storage/sample-data.ts';
+import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
+import { loadSeedSample } from './load-seed-sample.ts';
+
+/** On a device's first start an empty ledger gets the sample; after that, a cleared ledger stays clear. */
+export async function prepareFirstStart(storage: LedgerStorage): Promise<void> {
+  if (storage.settings.get().firstStartDone) return;
+  const empty = storage.cache.all('problem').length === 0 && storage.cache.all('measure').length === 0;
+  if (empty) {
+    const result = await loadSample(storage, await loadSeedSample());
+    if (!result.ok) throw new Error('sample ledger refused');
+  }
+  await storage.settings.save({ firstStartDone: true });
+}
+
+/**
+ * `?synthetic=100000` fills the ledger up to that many measures, for trying the app at scale;
+ * `?synthetic=100000&fresh` first clears it. The parameter is removed once done, so a reload does not repeat it.
+ */
+export function syntheticRequest(search: string): { count: number; fresh: boolean } | null {
+  const params = new URLSearchParams(search);
+  const count = Number(params.get('synthetic'));
+  if (!Number.isInteger(count) || count <= 0) return null;
+  return { count: Math.min(count, 1_000_000), fresh: params.has('fresh') };
+}
+
+export async function fillSynthetic(storage: LedgerStorage, request: { count: number; fresh: boolean }, onProgress: (done: number, total: number) => void): Promise<void> {
+  if (request.fresh) {
+    await clearLedger(storage);
+    await loadSample(storage, await loadSeedSample());
+  }
+  const missing = request.count - storage.cache.all('measure').length;
+  if (missing > 0) await generateMeasures(storage, missing, (done) => onProgress(done, missing));
+}

@@ -1,0 +1,85 @@
+// 责任单位 Departments: the units, their level, and how many problems and measures each answers for.
+import type { ColDef, GridApi } from 'ag-grid-community';
+import { useCallback, useMemo, useRef } from 'react';
+import { departmentLevels, type Department } from '#shared/model/department.ts';
+import { newId } from '#shared/model/ids.ts';
+import { getRole } from '#shared/model/problem.ts';
+import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
+import { fieldColumn } from './columns.ts';
+import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { GridToolbar } from './grid-toolbar.tsx';
+import { saveWithFeedback } from './save-feedback.ts';
+import { useDeleteRows } from './use-delete-rows.tsx';
+import { useGridView } from './use-grid-view.ts';
+import { useEntityFeed, useRefreshOn } from './use-entity-feed.ts';
+
+export function DepartmentsView() {
+  const { locale } = useSettings();
+  return <DepartmentsGrid key={locale} />;
+}
+
+function DepartmentsGrid() {
+  const { storage, cache, t, api, search, setSearch, codec, rowLabel, onReady, feedback } = useGridView<Department>('department');
+  const measures = useRecords('measure');
+  const problems = useRecords('problem');
+  useEntityFeed(api, cache, 'department');
+  useRefreshOn(api, cache, ['measure', 'problem'], ['measureCount', 'problemCount']);
+
+  const counts = useMemo(() => {
+    const led = new Map<string, number>();
+    for (const m of measures) if (m.leadDepartmentId) led.set(m.leadDepartmentId, (led.get(m.leadDepartmentId) ?? 0) + 1);
+    return { led, problems };
+  }, [measures, problems]);
+  const countsRef = useRef(counts);
+  countsRef.current = counts;
+
+  const columnDefs = useMemo<ColDef<Department>[]>(() => {
+    const env = { t, codec };
+    return [
+      fieldColumn({ entity: 'department', field: 'name', kind: 'text', width: 220, pinned: 'left' }, env),
+      fieldColumn({ entity: 'department', field: 'shortName', kind: 'text', width: 120 }, env),
+      fieldColumn({ entity: 'department', field: 'level', kind: 'level', width: 120, options: () => departmentLevels }, env),
+      fieldColumn({ entity: 'department', field: 'fullName', kind: 'text', width: 260 }, env),
+      {
+        colId: 'problemCount',
+        headerName: t('field.department.problemCount'),
+        width: 110,
+        filter: 'agNumberColumnFilter',
+        valueGetter: (p) => (p.data ? countsRef.current.problems.filter((x) => getRole(x, p.data!.id) !== null).length : 0),
+      },
+      {
+        colId: 'measureCount',
+        headerName: t('field.department.measureCount'),
+        width: 110,
+        filter: 'agNumberColumnFilter',
+        valueGetter: (p) => (p.data ? (countsRef.current.led.get(p.data.id) ?? 0) : 0),
+      },
+      fieldColumn({ entity: 'department', field: 'note', kind: 'multiline', width: 320, flex: 1 }, env),
+    ];
+  }, [t, codec]);
+
+  const loadRows = useCallback(() => [...cache.all('department')], [cache]);
+
+  const addDepartment = async () => {
+    const names = new Set(cache.all('department').map((d) => d.name));
+    let n = 1;
+    while (names.has(`${t('ledger.newDepartment')} ${n}`)) n++;
+    await saveWithFeedback(storage, [{ op: 'create', entity: 'department', id: newId(), values: { name: `${t('ledger.newDepartment')} ${n}` } }], feedback);
+  };
+  const { request: requestDelete, dialog } = useDeleteRows({ entity: 'department', api: api as GridApi | null, rowLabel });
+
+  return (
+    <section className="view" aria-label={t('nav.departments')}>
+      <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={{ label: t('action.addDepartment'), run: addDepartment }} onDelete={requestDelete} />
+      {dialog}
+      <GridHost<Department>
+        testId="departments-grid"
+        loadRows={loadRows}
+        columnDefs={columnDefs}
+        rowLabel={rowLabel}
+        onReady={onReady}
+        gridOptions={{ quickFilterText: search, rowSelection: multiRowSelection }}
+      />
+    </section>
+  );
+}

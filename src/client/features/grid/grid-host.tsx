@@ -1,0 +1,102 @@
+// The frame every grid view shares: theme, language, transaction feeding, store-driven edits, IME-safe keys.
+import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridOptions, GridReadyEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Change } from '#shared/model/change.ts';
+import { sameValue } from '#shared/model/change.ts';
+import { describeFieldError } from '#shared/i18n/describe-error.ts';
+import type { AnyRecord } from '#shared/model/entities.ts';
+import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
+import { useToast } from '#client/ui/toast.tsx';
+import { createCodecContext } from './codec-context.ts';
+import type { ColumnContext } from './columns.ts';
+import { parseCellInput } from './columns.ts';
+import { gridLocaleText, gridTheme } from './grid-setup.ts';
+import { attachKeyboardProxy, wantsKeyboardProxy } from './keyboard-proxy.ts';
+import { type Feedback, saveWithFeedback } from './save-feedback.ts';
+
+type GridHostProps<T extends AnyRecord> = {
+  /** Read once, when the grid mounts; afterwards the view feeds changes by transactions. */
+  loadRows: () => readonly T[];
+  columnDefs: ColDef<T>[];
+  rowLabel: Feedback['rowLabel'];
+  onReady: (api: GridApi<T>) => void;
+  /** Turns a cell edit into changes; by default it updates the column's own field. */
+  toChanges?: (row: T, context: ColumnContext, value: unknown) => Change[];
+  gridOptions?: GridOptions<T>;
+  testId: string;
+};
+
+/** Tick boxes choose rows (for delete, fill and bulk edits); a click only focuses a cell. */
+export const multiRowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false } as const;
+
+function getRowId<T extends AnyRecord>(p: GetRowIdParams<T>): string {
+  return p.data.id;
+}
+
+export function GridHost<T extends AnyRecord>({ loadRows, columnDefs, rowLabel, onReady, toChanges, gridOptions, testId }: GridHostProps<T>) {
+  const storage = useStorage();
+  const { locale } = useSettings();
+  const t = useT();
+  const toast = useToast();
+  const host = useRef<HTMLDivElement>(null);
+  const [api, setApi] = useState<GridApi<T> | null>(null);
+  const [initialRows] = useState(loadRows);
+
+  useEffect(() => {
+    if (!api || !host.current || !wantsKeyboardProxy()) return undefined;
+    return attachKeyboardProxy(host.current, api as GridApi);
+  }, [api]);
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<T>) => {
+      setApi(e.api);
+      onReady(e.api);
+    },
+    [onReady],
+  );
+
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<T>) => {
+      const context = e.colDef.context as ColumnContext | undefined;
+      if (!context || !e.data) return;
+      const codec = createCodecContext(storage.cache, t);
+      const parsed = parseCellInput(context.kind, e.newValue, codec);
+      const label = rowLabel(context.entity, e.data.id);
+      if (!parsed.ok) {
+        toast.show({ kind: 'error', text: describeFieldError(t, context.entity, { field: context.field, code: parsed.code, params: parsed.params }, label) });
+        return;
+      }
+      const current = (e.data as unknown as Record<string, unknown>)[context.field];
+      if (!toChanges && sameValue(current, parsed.value)) return;
+      const changes = toChanges
+        ? toChanges(e.data, context, parsed.value)
+        : [{ op: 'update' as const, entity: context.entity, id: e.data.id, fields: { [context.field]: parsed.value } }];
+      void saveWithFeedback(storage, changes, { t, toast, rowLabel });
+    },
+    [storage, t, toast, rowLabel, toChanges],
+  );
+
+  return (
+    <div className="grid-host" ref={host} data-testid={testId}>
+      <AgGridReact<T>
+        theme={gridTheme}
+        localeText={gridLocaleText(locale)}
+        rowData={initialRows as T[]}
+        columnDefs={columnDefs}
+        getRowId={getRowId<T>}
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
+        stopEditingWhenCellsLoseFocus
+        enableCellSpan
+        // Rows stay virtual; a few dozen columns are cheap, and all of them stay reachable by screen readers.
+        suppressColumnVirtualisation
+        tooltipShowDelay={600}
+        defaultColDef={{ resizable: true, sortable: true, filter: true, cellDataType: false }}
+        selectionColumnDef={{ pinned: 'left', width: 48 }}
+        onGridReady={onGridReady}
+        {...gridOptions}
+      />
+    </div>
+  );
+}

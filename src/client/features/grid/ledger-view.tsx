@@ -1,0 +1,162 @@
+// 台账 Ledger: one row per measure, under its problem (spanned), editable in place, fed by transactions.
+import type { ColDef, GridApi, SpanRowsParams } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { todayIso } from '#shared/model/dates.ts';
+import { newId } from '#shared/model/ids.ts';
+import type { Measure } from '#shared/model/measure.ts';
+import { measureTypes } from '#shared/model/measure.ts';
+import { getWarningLight, warningLights } from '#shared/model/warning.ts';
+import { useSettings } from '#client/context/ledger-context.tsx';
+import { fieldColumn } from './columns.ts';
+import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { GridToolbar } from './grid-toolbar.tsx';
+import { saveWithFeedback } from './save-feedback.ts';
+import { useDeleteRows } from './use-delete-rows.tsx';
+import { useEntityFeed, useRefreshOn } from './use-entity-feed.ts';
+import { useGridView } from './use-grid-view.ts';
+
+export function LedgerView() {
+  const { locale } = useSettings();
+  return <LedgerGrid key={locale} />;
+}
+
+function LedgerGrid() {
+  const settings = useSettings();
+  const { storage, cache, t, toast, api, apiRef, search, setSearch, codec, rowLabel, onReady: setReady, feedback } = useGridView<Measure>('measure');
+  const [count, setCount] = useState(0);
+  const [selected, setSelected] = useState(0);
+
+  const pendingEdit = useRef(new Set<string>());
+  const startEditingTitle = useCallback((ids: string[]) => {
+    const node = ids.length === 1 ? apiRef.current?.getRowNode(ids[0]!) : undefined;
+    if (node?.rowIndex == null || !pendingEdit.current.has(node.id ?? '')) return;
+    pendingEdit.current.delete(node.id ?? '');
+    apiRef.current?.ensureIndexVisible(node.rowIndex);
+    apiRef.current?.setFocusedCell(node.rowIndex, 'title');
+    apiRef.current?.startEditingCell({ rowIndex: node.rowIndex, colKey: 'title' });
+  }, [apiRef]);
+  const addAt = useEntityFeed(api, cache, 'measure', startEditingTitle);
+  useRefreshOn(api, cache, ['problem', 'department', 'area'], ['problemNumber', 'problemTitle', 'area', 'leadDepartmentId', 'cooperatingDepartmentIds']);
+
+  const columnDefs = useMemo<ColDef<Measure>[]>(() => {
+    const env = { t, codec };
+    const problemOf = (m: Measure | undefined) => (m ? cache.get('problem', m.problemId) : undefined);
+    const sameProblem = ({ nodeA, nodeB }: SpanRowsParams<Measure>) => nodeA?.data?.problemId === nodeB?.data?.problemId;
+    const departments = () => ['', ...cache.all('department').map((d) => d.id)];
+    return [
+      {
+        colId: 'problemNumber',
+        headerName: t('field.measure.problemNumber'),
+        width: 80,
+        pinned: 'left',
+        valueGetter: (p) => problemOf(p.data)?.number ?? null,
+        spanRows: sameProblem,
+        filter: 'agNumberColumnFilter',
+        cellClass: 'cell--spanned',
+      },
+      {
+        colId: 'problemTitle',
+        headerName: t('field.measure.problemTitle'),
+        width: 200,
+        pinned: 'left',
+        valueGetter: (p) => problemOf(p.data)?.title ?? '',
+        tooltipValueGetter: (p) => (p.value as string) || null,
+        spanRows: sameProblem,
+        cellClass: 'cell--spanned cell--wrap',
+      },
+      {
+        colId: 'area',
+        headerName: t('field.measure.area'),
+        width: 130,
+        valueGetter: (p) => {
+          const areaId = problemOf(p.data)?.areaId;
+          return areaId ? (cache.get('area', areaId)?.name ?? '') : '';
+        },
+      },
+      fieldColumn({ entity: 'measure', field: 'label', kind: 'text', width: 80 }, env),
+      fieldColumn({ entity: 'measure', field: 'title', kind: 'text', width: 260 }, env),
+      fieldColumn({ entity: 'measure', field: 'leadDepartmentId', kind: 'department', width: 170, options: departments }, env),
+      fieldColumn({ entity: 'measure', field: 'type', kind: 'measureType', width: 110, options: () => measureTypes }, env),
+      fieldColumn({ entity: 'measure', field: 'owner', kind: 'text', width: 100 }, env),
+      fieldColumn({ entity: 'measure', field: 'deadline', kind: 'date', width: 130 }, env),
+      fieldColumn({ entity: 'measure', field: 'status', kind: 'status', width: 110 }, env),
+      {
+        colId: 'warning',
+        headerName: t('field.measure.warning'),
+        width: 100,
+        valueGetter: (p) => (p.data ? getWarningLight(p.data, todayIso(), settings.warningDays) : null),
+        valueFormatter: (p) => (p.value ? t(`light.${p.value as 'red'}`) : ''),
+        comparator: (a: string, b: string) => warningLights.indexOf(b as 'red') - warningLights.indexOf(a as 'red'),
+        filterValueGetter: (p) => (p.data ? t(`light.${getWarningLight(p.data, todayIso(), settings.warningDays)}`) : ''),
+        cellClass: (p) => `light-cell light-cell--${String(p.value)}`,
+      },
+      fieldColumn({ entity: 'measure', field: 'progress', kind: 'percent', width: 100 }, env),
+      fieldColumn({ entity: 'measure', field: 'progressNote', kind: 'multiline', width: 240 }, env),
+      fieldColumn({ entity: 'measure', field: 'progressNoteDate', kind: 'date', width: 130 }, env),
+      fieldColumn({ entity: 'measure', field: 'cooperatingDepartmentIds', kind: 'departments', width: 220 }, env),
+      fieldColumn({ entity: 'measure', field: 'details', kind: 'multiline', width: 300 }, env),
+      fieldColumn({ entity: 'measure', field: 'evidence', kind: 'lines', width: 260 }, env),
+      fieldColumn({ entity: 'measure', field: 'updatedBy', kind: 'text', width: 100, editable: false }, env),
+    ];
+  }, [t, codec, cache, settings.warningDays]);
+
+  const loadRows = useCallback(() => {
+    const number = (m: Measure) => cache.get('problem', m.problemId)?.number ?? Number.MAX_SAFE_INTEGER;
+    return [...cache.all('measure')].sort((a, b) => number(a) - number(b) || a.seq - b.seq);
+  }, [cache]);
+
+  const onReady = useCallback(
+    (ready: GridApi<Measure>) => {
+      setReady(ready);
+      setCount(ready.getDisplayedRowCount());
+    },
+    [setReady],
+  );
+
+  const addMeasure = async () => {
+    const grid = apiRef.current;
+    const focused = grid?.getFocusedCell();
+    const anchor = focused ? grid?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    const problem = anchor ? cache.get('problem', anchor.problemId) : [...cache.all('problem')].sort((a, b) => a.number - b.number)[0];
+    if (!problem) {
+      toast.show({ kind: 'info', text: t('toast.needProblem') });
+      return;
+    }
+    const siblings = cache.all('measure').filter((m) => m.problemId === problem.id);
+    const id = newId();
+    const seq = siblings.reduce((max, m) => Math.max(max, m.seq), 0) + 1;
+    if (focused) addAt.set(id, focused.rowIndex + 1);
+    pendingEdit.current.add(id);
+    const values = { problemId: problem.id, seq, title: t('ledger.newMeasure'), leadDepartmentId: problem.leadDepartmentId, status: 'not_started' };
+    await saveWithFeedback(storage, [{ op: 'create', entity: 'measure', id, values }], feedback);
+  };
+
+  const { request: requestDelete, dialog } = useDeleteRows({ entity: 'measure', api: api as GridApi | null, rowLabel });
+
+  return (
+    <section className="view" aria-label={t('nav.ledger')}>
+      <GridToolbar
+        onSearch={setSearch}
+        count={`${t('ledger.rows', { count })}${selected > 0 ? ` · ${t('ledger.selected', { count: selected })}` : ''}`}
+        add={{ label: t('action.addMeasure'), run: addMeasure }}
+        onDelete={requestDelete}
+        deleteDisabled={selected === 0}
+      />
+      {dialog}
+      <GridHost<Measure>
+        testId="ledger-grid"
+        loadRows={loadRows}
+        columnDefs={columnDefs}
+        rowLabel={rowLabel}
+        onReady={onReady}
+        gridOptions={{
+          quickFilterText: search,
+          rowSelection: { ...multiRowSelection, selectAll: 'filtered' },
+          onModelUpdated: (e) => setCount(e.api.getDisplayedRowCount()),
+          onSelectionChanged: (e) => setSelected(e.api.getSelectedRows().length),
+          overlayNoRowsTemplate: `<span>${t('ledger.empty')}</span>`,
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+// 矩阵 Matrix: problems × departments; each cell holds the department's role and its measures' progress.
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Translate } from '#shared/i18n/translate.ts';
+import { todayIso } from '#shared/model/dates.ts';
+import type { Measure } from '#shared/model/measure.ts';
+import { type Problem, type Role, getRole, roles, setRole } from '#shared/model/problem.ts';
+import { isDone } from '#shared/model/status.ts';
+import { getWarningLight, type WarningLight, worstLight } from '#shared/model/warning.ts';
+import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
+import { type ColumnContext, fieldColumn } from './columns.ts';
+import { GridHost } from './grid-host.tsx';
+import { GridToolbar } from './grid-toolbar.tsx';
+import { SelectCellEditor } from './select-editor.ts';
+import { useGridView } from './use-grid-view.ts';
+import { useEntityFeed } from './use-entity-feed.ts';
+
+type CellStats = { done: number; total: number; light: WarningLight };
+type Stats = Map<string, Map<string, CellStats>>;
+type MatrixContext = { stats: { current: Stats }; t: Translate };
+
+function MatrixCell(p: ICellRendererParams<Problem, Role | null, MatrixContext>) {
+  const { stats, t } = p.context;
+  const cell = p.data ? stats.current.get(p.data.id)?.get(p.colDef?.colId ?? '') : undefined;
+  return (
+    <span className="matrix-cell__content">
+      {p.value && <span className="matrix-cell__role">{t(`role.${p.value}`)}</span>}
+      {cell && <span className="matrix-cell__progress">{t('matrix.progress', { done: cell.done, total: cell.total })}</span>}
+    </span>
+  );
+}
+
+/** Per problem and department: the department's measures (as lead or cooperating), how many are done, the worst light. */
+export function getMatrixStats(measures: readonly Measure[], today: string, yellowDays: number): Stats {
+  const stats: Stats = new Map();
+  for (const m of measures) {
+    const light = getWarningLight(m, today, yellowDays);
+    const row = stats.get(m.problemId) ?? new Map<string, CellStats>();
+    stats.set(m.problemId, row);
+    for (const dept of m.leadDepartmentId ? [m.leadDepartmentId, ...m.cooperatingDepartmentIds] : m.cooperatingDepartmentIds) {
+      const cell = row.get(dept) ?? { done: 0, total: 0, light: 'green' };
+      cell.total++;
+      if (isDone(m.status)) cell.done++;
+      cell.light = worstLight([cell.light, light]);
+      row.set(dept, cell);
+    }
+  }
+  return stats;
+}
+
+export function MatrixView() {
+  const { locale } = useSettings();
+  return <MatrixGrid key={locale} />;
+}
+
+function MatrixGrid() {
+  const { warningDays } = useSettings();
+  const { cache, t, api, search, setSearch, codec, rowLabel, onReady } = useGridView<Problem>('problem');
+  const measures = useRecords('measure');
+  const departments = useRecords('department');
+  useEntityFeed(api, cache, 'problem');
+
+  const stats = useMemo(() => getMatrixStats(measures, todayIso(), warningDays), [measures, warningDays]);
+  const statsRef = useRef(stats);
+  statsRef.current = stats;
+  useEffect(() => {
+    if (api && !api.isDestroyed()) api.refreshCells({ force: true });
+  }, [api, stats]);
+
+  const columnDefs = useMemo<ColDef<Problem>[]>(() => {
+    const env = { t, codec };
+    const roleOptions = ['', ...roles];
+    const sorted = [...departments].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    return [
+      fieldColumn({ entity: 'problem', field: 'number', kind: 'int', width: 70, pinned: 'left', sort: 'asc', editable: false }, env),
+      fieldColumn({ entity: 'problem', field: 'title', kind: 'text', width: 220, pinned: 'left', editable: false }, env),
+      ...sorted.map((d): ColDef<Problem> => {
+        const context: ColumnContext = { entity: 'problem', field: d.id, kind: 'role' };
+        return {
+          colId: d.id,
+          headerName: d.shortName || d.name,
+          headerTooltip: d.name,
+          width: 130,
+          editable: true,
+          context,
+          valueGetter: (p) => (p.data ? getRole(p.data, d.id) : null),
+          valueFormatter: (p) => (p.value ? t(`role.${p.value as Role}`) : t('role.none')),
+          cellEditor: SelectCellEditor,
+          cellEditorPopup: true,
+          cellEditorParams: { values: roleOptions },
+          cellRenderer: MatrixCell,
+          cellClass: (p) => {
+            const cell = p.data ? statsRef.current.get((p.data).id)?.get(d.id) : undefined;
+            return cell ? `matrix-cell matrix-cell--${cell.light}` : 'matrix-cell';
+          },
+          filter: 'agTextColumnFilter',
+          filterValueGetter: (p) => {
+            const role = p.data ? getRole(p.data, d.id) : null;
+            return role ? t(`role.${role}`) : '';
+          },
+          sortable: true,
+        };
+      }),
+    ];
+  }, [t, codec, departments]);
+
+  const loadRows = useCallback(() => [...cache.all('problem')], [cache]);
+  const toChanges = useCallback(
+    (problem: Problem, context: ColumnContext, value: unknown) =>
+      getRole(problem, context.field) === value ? [] : [{ op: 'update' as const, entity: 'problem' as const, id: problem.id, fields: setRole(problem, context.field, value as Role | null) }],
+    [],
+  );
+
+  return (
+    <section className="view" aria-label={t('nav.matrix')}>
+      <GridToolbar onSearch={setSearch} count={t('matrix.hint')} />
+      <GridHost<Problem>
+        testId="matrix-grid"
+        loadRows={loadRows}
+        columnDefs={columnDefs}
+        rowLabel={rowLabel}
+        onReady={onReady}
+        toChanges={toChanges}
+        gridOptions={{ quickFilterText: search, rowHeight: 56, context: { stats: statsRef, t } satisfies MatrixContext }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+// 问题 Problems: the inspection's findings with their texts and responsible units, editable in place.
+import type { ColDef, GridApi } from 'ag-grid-community';
+import { useCallback, useMemo, useRef } from 'react';
+import type { Change } from '#shared/model/change.ts';
+import { newId } from '#shared/model/ids.ts';
+import type { Problem } from '#shared/model/problem.ts';
+import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
+import { fieldColumn } from './columns.ts';
+import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { GridToolbar } from './grid-toolbar.tsx';
+import { saveWithFeedback } from './save-feedback.ts';
+import { useDeleteRows } from './use-delete-rows.tsx';
+import { useGridView } from './use-grid-view.ts';
+import { useEntityFeed, useRefreshOn } from './use-entity-feed.ts';
+
+export function ProblemsView() {
+  const { locale } = useSettings();
+  return <ProblemsGrid key={locale} />;
+}
+
+function ProblemsGrid() {
+  const { storage, cache, t, api, search, setSearch, codec, rowLabel, onReady, feedback } = useGridView<Problem>('problem');
+  const measures = useRecords('measure');
+  useEntityFeed(api, cache, 'problem');
+  useRefreshOn(api, cache, ['department', 'area', 'measure'], null);
+
+  const measureCount = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const m of measures) counts.set(m.problemId, (counts.get(m.problemId) ?? 0) + 1);
+    return counts;
+  }, [measures]);
+  const countRef = useRef(measureCount);
+  countRef.current = measureCount;
+
+  const columnDefs = useMemo<ColDef<Problem>[]>(() => {
+    const env = { t, codec };
+    const departments = () => ['', ...cache.all('department').map((d) => d.id)];
+    const areas = () => ['', ...cache.all('area').map((a) => a.id)];
+    return [
+      fieldColumn({ entity: 'problem', field: 'number', kind: 'int', width: 80, pinned: 'left', sort: 'asc' }, env),
+      fieldColumn({ entity: 'problem', field: 'title', kind: 'text', width: 240, pinned: 'left' }, env),
+      fieldColumn({ entity: 'problem', field: 'areaId', kind: 'area', width: 150, options: areas }, env),
+      fieldColumn({ entity: 'problem', field: 'status', kind: 'status', width: 110 }, env),
+      fieldColumn({ entity: 'problem', field: 'deadline', kind: 'date', width: 130 }, env),
+      fieldColumn({ entity: 'problem', field: 'overallLeadDepartmentId', kind: 'department', width: 130, options: departments }, env),
+      fieldColumn({ entity: 'problem', field: 'leadDepartmentId', kind: 'department', width: 170, options: departments }, env),
+      fieldColumn({ entity: 'problem', field: 'cooperatingDepartmentIds', kind: 'departments', width: 240 }, env),
+      {
+        colId: 'measureCount',
+        headerName: t('field.problem.measureCount'),
+        width: 90,
+        valueGetter: (p) => (p.data ? (countRef.current.get(p.data.id) ?? 0) : 0),
+        filter: 'agNumberColumnFilter',
+      },
+      fieldColumn({ entity: 'problem', field: 'description', kind: 'multiline', width: 320 }, env),
+      fieldColumn({ entity: 'problem', field: 'legalBasis', kind: 'lines', width: 280 }, env),
+      fieldColumn({ entity: 'problem', field: 'recommendations', kind: 'multiline', width: 320 }, env),
+      fieldColumn({ entity: 'problem', field: 'reviewOpinions', kind: 'multiline', width: 200 }, env),
+      fieldColumn({ entity: 'problem', field: 'rectificationSummary', kind: 'multiline', width: 320 }, env),
+      fieldColumn({ entity: 'problem', field: 'departmentsListed', kind: 'multiline', width: 260 }, env),
+    ];
+  }, [t, codec, cache]);
+
+  const loadRows = useCallback(() => [...cache.all('problem')], [cache]);
+
+  const addProblem = async () => {
+    const number = cache.all('problem').reduce((max, p) => Math.max(max, p.number), 0) + 1;
+    const values = { number, title: t('ledger.newProblem'), status: 'not_started' };
+    await saveWithFeedback(storage, [{ op: 'create', entity: 'problem', id: newId(), values }], feedback);
+  };
+
+  const cascade = (ids: string[]) => {
+    const doomed = cache.all('measure').filter((m) => ids.includes(m.problemId));
+    return {
+      changes: doomed.map((m): Change => ({ op: 'delete', entity: 'measure', id: m.id })),
+      note: doomed.length > 0 ? t('confirm.deleteProblemWithMeasures', { count: doomed.length }) : null,
+    };
+  };
+  const { request: requestDelete, dialog } = useDeleteRows({ entity: 'problem', api: api as GridApi | null, rowLabel, cascade });
+
+  return (
+    <section className="view" aria-label={t('nav.problems')}>
+      <GridToolbar onSearch={setSearch} count={String(cache.all('problem').length)} add={{ label: t('action.addProblem'), run: addProblem }} onDelete={requestDelete} />
+      {dialog}
+      <GridHost<Problem>
+        testId="problems-grid"
+        loadRows={loadRows}
+        columnDefs={columnDefs}
+        rowLabel={rowLabel}
+        onReady={onReady}
+        gridOptions={{ quickFilterText: search, rowSelection: multiRowSelection }}
+      />
+    </section>
+  );
+}

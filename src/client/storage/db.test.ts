@@ -1,0 +1,53 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { newId } from '#shared/model/ids.ts';
+import { measureSchema } from '#shared/model/measure.ts';
+import { LedgerDb } from './db.ts';
+import { toStorageError } from './storage-error.ts';
+
+describe('schema upgrade', () => {
+  it('opens a version-1 database and gives its records the fields added since', async () => {
+    const name = `upgrade-${newId()}`;
+    const problemId = newId();
+    const measureId = newId();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      areas: 'id, seq',
+      departments: 'id, name',
+      problems: 'id, number, areaId',
+      measures: 'id, problemId, leadDepartmentId, status, deadline, updatedAt',
+    });
+    const stamp = { createdAt: '2022-11-02T00:00:00.000Z', createdBy: 'v1', updatedAt: '2022-11-02T00:00:00.000Z', updatedBy: 'v1' };
+    // A measure as version 1 wrote it: no label, no indicators, no evidence yet.
+    await v1.table('measures').put({
+      id: measureId, problemId, seq: 1, title: '旧版本的措施', details: '', type: 'policy', leadDepartmentId: null,
+      cooperatingDepartmentIds: [], owner: '', deadline: null, status: 'in_progress', progress: 10, progressNote: '',
+      progressNoteDate: null, ...stamp,
+    });
+    v1.close();
+
+    const db = new LedgerDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const upgraded = await db.measures.get(measureId);
+    expect(upgraded).toMatchObject({ title: '旧版本的措施', progress: 10, label: '', indicators: [], evidence: [] });
+    expect(measureSchema.safeParse(upgraded).success).toBe(true);
+    expect(await db.measures.where('[problemId+seq]').between([problemId, 0], [problemId, Infinity]).count()).toBe(1);
+    await db.settings.put({ key: 'userName', value: '张三' });
+    db.close();
+  });
+});
+
+describe('storage errors', () => {
+  it.each([
+    [new DOMException('x', 'QuotaExceededError'), 'quota'],
+    [{ name: 'AbortError', message: 'aborted', inner: { name: 'QuotaExceededError' } }, 'quota'],
+    [{ name: 'UnknownError', message: 'Connection to Indexed Database server lost. Refresh the page to try again' }, 'connectionLost'],
+    [{ name: 'DatabaseClosedError', message: 'Database has been closed' }, 'connectionLost'],
+    [{ name: 'VersionError', message: 'The requested version is less than the existing version' }, 'outdated'],
+    [{ name: 'MissingAPIError', message: 'IndexedDB API missing' }, 'unavailable'],
+    [new Error('something else'), 'failed'],
+  ])('classifies %o as %s', (error, code) => {
+    expect(toStorageError(error).code).toBe(code);
+  });
+});

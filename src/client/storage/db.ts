@@ -1,0 +1,62 @@
+// The IndexedDB database (Dexie): its tables and its schema versions. Only client/storage opens it.
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { AnyRecord, EntityName, EntityRecordMap } from '#shared/model/entities.ts';
+import { entityDefaults, entityNames } from '#shared/model/entities.ts';
+
+export type SettingRow = { key: string; value: unknown };
+
+export const tableOf: { [E in EntityName]: string } = {
+  area: 'areas',
+  department: 'departments',
+  problem: 'problems',
+  measure: 'measures',
+};
+
+export class LedgerDb extends Dexie {
+  areas!: Table<EntityRecordMap['area'], string>;
+  departments!: Table<EntityRecordMap['department'], string>;
+  problems!: Table<EntityRecordMap['problem'], string>;
+  measures!: Table<EntityRecordMap['measure'], string>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name: string) {
+    super(name);
+    // Versions only ever add: a device may open a database written by any earlier release.
+    this.version(1).stores({
+      areas: 'id, seq',
+      departments: 'id, name',
+      problems: 'id, number, areaId',
+      measures: 'id, problemId, leadDepartmentId, status, deadline, updatedAt',
+    });
+    // v2: the [problemId+seq] index places new measures within their problem, the multi-entry index finds
+    // every measure a department cooperates on, and local settings get a table; records written by v1
+    // gain any field added since, with its default.
+    this.version(2)
+      .stores({
+        measures: 'id, problemId, [problemId+seq], leadDepartmentId, *cooperatingDepartmentIds, status, deadline, updatedAt',
+        settings: 'key',
+      })
+      .upgrade(fillNewFields);
+  }
+
+  tableFor<E extends EntityName>(entity: E): Table<EntityRecordMap[E], string> {
+    return this.table<EntityRecordMap[E], string>(tableOf[entity]);
+  }
+}
+
+/** Gives every stored record the fields it lacks, with their defaults. */
+export async function fillNewFields(tx: Transaction): Promise<void> {
+  for (const entity of entityNames) {
+    const defaults = entityDefaults[entity] as Record<string, unknown>;
+    await tx
+      .table(tableOf[entity])
+      .toCollection()
+      .modify((record: Record<string, unknown>) => {
+        for (const [key, value] of Object.entries(defaults)) {
+          if (!(key in record)) record[key] = structuredClone(value);
+        }
+      });
+  }
+}
+
+export type { AnyRecord };

@@ -1,0 +1,77 @@
+// Loads the seed's sample ledger, clears the ledger, and generates synthetic measures — all as ordinary changes.
+import type { Change } from '#shared/model/change.ts';
+import { todayIso } from '#shared/model/dates.ts';
+import type { EntityName } from '#shared/model/entities.ts';
+import { newId } from '#shared/model/ids.ts';
+import { metaFields } from '#shared/model/record.ts';
+import type { SampleLedger } from '#shared/sample/build-sample.ts';
+import { createRandom, syntheticMeasure } from '#shared/sample/synthetic.ts';
+import type { LedgerStorage } from './ledger-storage.ts';
+import type { SaveResult } from './save-changes.ts';
+
+function valuesOf(record: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !(metaFields as readonly string[]).includes(k)));
+}
+
+/**
+ * Puts the sample ledger in place: records it lacks are created and sample records already present
+ * are restored to the seed's text. Everything else the user entered is left alone.
+ */
+export function loadSample(storage: LedgerStorage, sample: SampleLedger): Promise<SaveResult> {
+  const groups: [EntityName, readonly { id: string }[]][] = [
+    ['department', sample.departments],
+    ['area', sample.areas],
+    ['problem', sample.problems],
+    ['measure', sample.measures],
+  ];
+  const changes: Change[] = groups.flatMap(([entity, records]) =>
+    records.map((record): Change =>
+      storage.cache.get(entity, record.id)
+        ? { op: 'update', entity, id: record.id, fields: valuesOf(record) }
+        : { op: 'create', entity, id: record.id, values: valuesOf(record) },
+    ),
+  );
+  return storage.save(changes);
+}
+
+/** Deletes every record, dependents first, in one transaction. */
+export function clearLedger(storage: LedgerStorage): Promise<SaveResult> {
+  const order: EntityName[] = ['measure', 'problem', 'area', 'department'];
+  const changes: Change[] = order.flatMap((entity) => storage.cache.all(entity).map((r): Change => ({ op: 'delete', entity, id: r.id })));
+  return storage.save(changes);
+}
+
+export const SYNTHETIC_BATCH = 5_000;
+
+/**
+ * Adds `count` synthetic measures spread over the existing problems and departments, in batches so that
+ * progress can be shown; each batch is one transaction through the ordinary mutation path.
+ */
+export async function generateMeasures(
+  storage: LedgerStorage,
+  count: number,
+  onProgress: (done: number) => void = () => undefined,
+  seed = 20221102,
+): Promise<SaveResult> {
+  const problemIds = storage.cache.all('problem').map((p) => p.id);
+  const departmentIds = storage.cache.all('department').map((d) => d.id);
+  if (problemIds.length === 0 || departmentIds.length === 0) return { ok: false, errors: [{ index: 0, entity: 'problem', id: '', errors: [{ field: '', code: 'missing' }] }] };
+  const random = createRandom(seed);
+  const ctx = { problemIds, departmentIds, today: todayIso() };
+  const offset = storage.cache.all('measure').length;
+  let last: SaveResult = { ok: true, saved: [], inverse: [] };
+  for (let done = 0; done < count; done += SYNTHETIC_BATCH) {
+    const size = Math.min(SYNTHETIC_BATCH, count - done);
+    const changes = Array.from({ length: size }, (_, i): Change => ({
+      op: 'create',
+      entity: 'measure',
+      id: newId(),
+      values: syntheticMeasure(offset + done + i, ctx, random),
+    }));
+    last = await storage.save(changes);
+    if (!last.ok) return last;
+    onProgress(done + size);
+  }
+  return last;
+}
+

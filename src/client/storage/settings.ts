@@ -1,0 +1,38 @@
+// Settings of this device (name, language, warning days), kept in IndexedDB, readable synchronously.
+import { DEFAULT_LOCALE, type Locale } from '#shared/i18n/translate.ts';
+import { DEFAULT_WARNING_DAYS } from '#shared/model/warning.ts';
+import type { LedgerDb } from './db.ts';
+
+export type Settings = {
+  userName: string;
+  locale: Locale;
+  warningDays: number;
+  /** Set once the first start has put the sample ledger in place, so that clearing it is respected. */
+  firstStartDone: boolean;
+};
+
+export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false };
+
+export type SettingsStore = {
+  get: () => Settings;
+  save: (patch: Partial<Settings>) => Promise<void>;
+  subscribe: (listener: () => void) => () => void;
+};
+
+export async function loadSettings(db: LedgerDb): Promise<SettingsStore> {
+  const rows = await db.settings.toArray();
+  let current: Settings = { ...defaultSettings, ...Object.fromEntries(rows.map((r) => [r.key, r.value])) };
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    async save(patch) {
+      await db.settings.bulkPut(Object.entries(patch).map(([key, value]) => ({ key, value })));
+      current = { ...current, ...patch };
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

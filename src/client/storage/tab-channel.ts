@@ -1,0 +1,36 @@
+// Tells the other open tabs what changed, so that an edit in one tab shows in the others at once.
+import type { EntityName } from '#shared/model/entities.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import type { LedgerDb } from './db.ts';
+
+type TabMessage = { entity: EntityName; ids: string[]; removed: string[] };
+
+/**
+ * Posts the ids of what this tab committed; a receiving tab reads those records from IndexedDB (the
+ * transaction has committed by then) and announces them on its own feed. Returns a disconnect function.
+ */
+export function connectTabs(db: LedgerDb, feed: ChangeFeed, channelName: string): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(channelName);
+  const unsubscribe = feed.subscribe((event) => {
+    if (event.origin === 'other-tab') return;
+    const message: TabMessage = { entity: event.entity, ids: event.upserted.map((r) => r.id), removed: event.removed };
+    channel.postMessage(message);
+  });
+  channel.onmessage = (e: MessageEvent<TabMessage>) => {
+    const { entity, ids, removed } = e.data;
+    void db
+      .tableFor(entity)
+      .bulkGet(ids)
+      .then((records) => {
+        const upserted = records.filter((r) => r !== undefined);
+        // A record deleted in the meantime by a later change is missing; the later message removes it.
+        feed.emit({ entity, upserted, removed, origin: 'other-tab' });
+      })
+      .catch(() => undefined);
+  };
+  return () => {
+    unsubscribe();
+    channel.close();
+  };
+}

@@ -1,0 +1,112 @@
+// A change to one record (create, update some fields, delete) and the pure rule that applies it.
+import { z } from 'zod';
+import { todayIso } from './dates.ts';
+import { type AnyRecord, type EntityName, entityDefaults, entityNames, entitySchemas } from './entities.ts';
+import { type FieldError, toFieldErrors } from './field-error.ts';
+import { idSchema } from './ids.ts';
+import { metaFields } from './record.ts';
+import { canTransition, isDone, type Status } from './status.ts';
+
+const valuesSchema = z.record(z.string(), z.unknown());
+
+export const changeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('create'), entity: z.enum(entityNames), id: idSchema, values: valuesSchema }).strict(),
+  z.object({ op: z.literal('update'), entity: z.enum(entityNames), id: idSchema, fields: valuesSchema }).strict(),
+  z.object({ op: z.literal('delete'), entity: z.enum(entityNames), id: idSchema }).strict(),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+export type ChangeContext = {
+  /** Who makes the change, as stored in createdBy/updatedBy. */
+  actor: string;
+  /** When, as an ISO timestamp. */
+  now: string;
+};
+
+export type ApplyResult = { ok: true; next: AnyRecord | null } | { ok: false; errors: FieldError[] };
+
+type Loose = Record<string, unknown>;
+
+/**
+ * Applies one change to the record it targets (`prev`, undefined if absent) and validates the result
+ * with the entity's schema. Pure: the caller decides whether and where to write `next`.
+ */
+export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: ChangeContext): ApplyResult {
+  if (change.op === 'delete') {
+    return prev ? { ok: true, next: null } : { ok: false, errors: [{ field: '', code: 'missing' }] };
+  }
+  if (change.op === 'create') {
+    if (prev) return { ok: false, errors: [{ field: '', code: 'exists' }] };
+    const draft: Loose = {
+      ...entityDefaults[change.entity],
+      ...change.values,
+      id: change.id,
+      createdAt: ctx.now,
+      createdBy: ctx.actor,
+      updatedAt: ctx.now,
+      updatedBy: ctx.actor,
+    };
+    return validate(change.entity, withDerivedFields(change.entity, undefined, draft, change.values, ctx));
+  }
+  if (!prev) return { ok: false, errors: [{ field: '', code: 'missing' }] };
+  const readOnly = Object.keys(change.fields).filter((f) => (metaFields as readonly string[]).includes(f));
+  if (readOnly.length > 0) return { ok: false, errors: readOnly.map((field) => ({ field, code: 'readOnlyField' })) };
+  const draft: Loose = { ...(prev as Loose), ...change.fields, updatedAt: ctx.now, updatedBy: ctx.actor };
+  const before = prev as Loose;
+  if ('status' in before && before.status !== draft.status) {
+    const from = before.status as Status;
+    const to = draft.status as Status;
+    if (typeof to === 'string' && !canTransition(from, to)) {
+      return { ok: false, errors: [{ field: 'status', code: 'transition', params: { from, to } }] };
+    }
+  }
+  return validate(change.entity, withDerivedFields(change.entity, before, draft, change.fields, ctx));
+}
+
+// Values that follow from others, so that a grid edit of one cell leaves a consistent record.
+function withDerivedFields(entity: EntityName, prev: Loose | undefined, draft: Loose, given: Loose, ctx: ChangeContext): Loose {
+  if (entity !== 'measure') return draft;
+  const next = { ...draft };
+  const status = next.status as Status;
+  if (isDone(status) && !('progress' in given) && (prev === undefined || prev.status !== status)) next.progress = 100;
+  if ('progressNote' in given && !('progressNoteDate' in given) && next.progressNote !== prev?.progressNote) {
+    next.progressNoteDate = next.progressNote === '' ? null : todayIso(new Date(ctx.now));
+  }
+  return next;
+}
+
+function validate(entity: EntityName, draft: Loose): ApplyResult {
+  const parsed = entitySchemas[entity].safeParse(draft);
+  if (parsed.success) return { ok: true, next: parsed.data };
+  return { ok: false, errors: toFieldErrors(parsed.error.issues, draft) };
+}
+
+/** The change that undoes a change which turned `prev` into `next` (either undefined/null if absent). */
+export function invertChange(entity: EntityName, id: string, prev: AnyRecord | undefined, next: AnyRecord | null): Change | null {
+  if (!prev) return next ? { op: 'delete', entity, id } : null;
+  if (!next) return { op: 'create', entity, id, values: withoutMeta(prev) };
+  const fields = diffFields(prev, next);
+  return Object.keys(fields).length > 0 ? { op: 'update', entity, id, fields } : null;
+}
+
+function withoutMeta(record: object): Loose {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !(metaFields as readonly string[]).includes(k)));
+}
+
+/** The non-meta fields whose values differ between two versions of a record, with the values of `from`. */
+export function diffFields(from: object, to: object): Loose {
+  const a = from as Loose;
+  const b = to as Loose;
+  const out: Loose = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if ((metaFields as readonly string[]).includes(key)) continue;
+    if (!sameValue(a[key], b[key])) out[key] = a[key];
+  }
+  return out;
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,59 @@
+// Calendar dates as 'YYYY-MM-DD' strings, and parsing of the forms people type or Excel writes.
+import { z } from 'zod';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2200) return false;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function formatIsoDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+export const isoDateSchema = z.string().refine((s) => {
+  const m = ISO.exec(s);
+  return m !== null && isValidDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}, { message: 'date' });
+
+// Excel's 1900 date system counts 1900-02-29, which never existed, so serials after 60 are off by one.
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/**
+ * Parses 2022-11-02, 2022/11/2, 2022.11.2, 2022年11月2日, 20221102 and Excel serial numbers (44867).
+ * Returns null for anything that is not one real calendar date.
+ */
+export function parseDate(input: string): string | null {
+  const text = input.trim().replace(/\s+/g, '');
+  if (text === '') return null;
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isValidDate(y, mo, d) ? formatIsoDate(y, mo, d) : null;
+  }
+  if (/^\d{1,6}(\.0+)?$/.test(text)) {
+    const serial = Math.floor(Number(text));
+    if (serial < 61 || serial > 2_958_465) return null;
+    const date = new Date(EXCEL_EPOCH_MS + serial * DAY_MS);
+    return formatIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  }
+  return null;
+}
+
+/** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Today's date in the device's own time zone, as the users of a city government read a deadline. */
+export function todayIso(now: Date = new Date()): string {
+  return formatIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

@@ -1,0 +1,78 @@
+// The registry of stored entities: one zod schema each, the defaults a new record starts from.
+import type { z } from 'zod';
+import { type Area, areaSchema } from './area.ts';
+import { type Department, departmentSchema } from './department.ts';
+import { type Measure, measureSchema } from './measure.ts';
+import { type Problem, problemSchema } from './problem.ts';
+
+export const entityNames = ['area', 'department', 'problem', 'measure'] as const;
+export type EntityName = (typeof entityNames)[number];
+
+export type EntityRecordMap = {
+  area: Area;
+  department: Department;
+  problem: Problem;
+  measure: Measure;
+};
+export type AnyRecord = EntityRecordMap[EntityName];
+
+export const entitySchemas: { [E in EntityName]: z.ZodType<EntityRecordMap[E]> } = {
+  area: areaSchema,
+  department: departmentSchema,
+  problem: problemSchema,
+  measure: measureSchema,
+};
+
+type Defaults<E extends EntityName> = Partial<Omit<EntityRecordMap[E], 'id'>>;
+
+/** What a new record holds for the fields its creator left out. */
+export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
+  area: {},
+  department: { shortName: '', fullName: '', level: 'municipal', note: '' },
+  problem: {
+    areaId: null,
+    description: '',
+    legalBasis: [],
+    recommendations: '',
+    reviewOpinions: '',
+    rectificationSummary: '',
+    departmentsListed: '',
+    overallLeadDepartmentId: null,
+    leadDepartmentId: null,
+    cooperatingDepartmentIds: [],
+    deadline: null,
+    status: 'not_started',
+  },
+  measure: {
+    label: '',
+    details: '',
+    type: 'other',
+    leadDepartmentId: null,
+    cooperatingDepartmentIds: [],
+    owner: '',
+    deadline: null,
+    status: 'not_started',
+    progress: 0,
+    progressNote: '',
+    progressNoteDate: null,
+    indicators: [],
+    evidence: [],
+  },
+};
+
+/** Fields that hold references, checked by the store against the records that exist. */
+export const entityReferences: { [E in EntityName]: { field: string; target: EntityName; many: boolean }[] } = {
+  area: [],
+  department: [],
+  problem: [
+    { field: 'areaId', target: 'area', many: false },
+    { field: 'overallLeadDepartmentId', target: 'department', many: false },
+    { field: 'leadDepartmentId', target: 'department', many: false },
+    { field: 'cooperatingDepartmentIds', target: 'department', many: true },
+  ],
+  measure: [
+    { field: 'problemId', target: 'problem', many: false },
+    { field: 'leadDepartmentId', target: 'department', many: false },
+    { field: 'cooperatingDepartmentIds', target: 'department', many: true },
+  ],
+};

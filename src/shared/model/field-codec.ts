@@ -1,0 +1,153 @@
+// Text ↔ value for each kind of field, so that a typed cell, a pasted cell and a CSV cell are read alike.
+import { createTranslator, type Translate } from '../i18n/translate.ts';
+import { parseDate } from './dates.ts';
+import { type DepartmentLevel, departmentLevels } from './department.ts';
+import type { ErrorCode } from './field-error.ts';
+import { type MeasureType, measureTypes } from './measure.ts';
+import { type Role, roles } from './problem.ts';
+import { type Status, statuses } from './status.ts';
+
+export type FieldKind =
+  | 'text'
+  | 'multiline'
+  | 'lines'
+  | 'date'
+  | 'int'
+  | 'percent'
+  | 'status'
+  | 'measureType'
+  | 'level'
+  | 'area'
+  | 'problem'
+  | 'department'
+  | 'departments'
+  | 'role';
+
+/** What a codec needs to turn names into ids and back. */
+export type CodecContext = {
+  t: Translate;
+  findDepartment: (name: string) => string | undefined;
+  departmentName: (id: string) => string | undefined;
+  findArea: (name: string) => string | undefined;
+  areaName: (id: string) => string | undefined;
+  findProblem: (text: string) => string | undefined;
+  problemName: (id: string) => string | undefined;
+};
+
+export type ParseResult = { ok: true; value: unknown } | { ok: false; code: ErrorCode; params?: Record<string, string | number> };
+
+const LIST_SPLIT = /[、，,;；\n\r\t]+/;
+
+/** Turns full-width digits and punctuation into their ASCII forms, as Chinese input methods often type them. */
+export function normaliseWidth(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+// An option is recognised by its code or by its label in any of the given catalogues, so that a
+// coordinator working in Chinese can still paste a sheet written in English, and the other way round.
+function parseEnum(text: string, values: readonly string[], prefix: string, translators: Translate[]): ParseResult {
+  const wanted = text.trim().toLowerCase();
+  for (const value of values) {
+    if (wanted === value) return { ok: true, value };
+    for (const t of translators) {
+      if (wanted === t(`${prefix}.${value}` as Parameters<Translate>[0]).toLowerCase()) return { ok: true, value };
+    }
+  }
+  return { ok: false, code: 'invalidOption' };
+}
+
+const bothLanguages = [createTranslator('zh-CN'), createTranslator('en')];
+
+export function parseFieldText(kind: FieldKind, raw: string, ctx: CodecContext): ParseResult {
+  const text = raw.replace(/\r\n?/g, '\n');
+  const trimmed = text.trim();
+  switch (kind) {
+    case 'text':
+      return /\n/.test(trimmed) ? { ok: false, code: 'noLineBreaks' } : { ok: true, value: trimmed };
+    case 'multiline':
+      return { ok: true, value: text.replace(/^\n+|\n+$/g, '') };
+    case 'lines':
+      return { ok: true, value: trimmed.split(/\n+/).map((s) => s.trim()).filter((s) => s !== '') };
+    case 'date': {
+      if (trimmed === '') return { ok: true, value: null };
+      const date = parseDate(normaliseWidth(trimmed));
+      return date ? { ok: true, value: date } : { ok: false, code: 'invalidDate' };
+    }
+    case 'int':
+    case 'percent': {
+      const cleaned = normaliseWidth(trimmed).replace(/[,\s]/g, '').replace(/%$/, '');
+      if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return { ok: false, code: 'invalidNumber' };
+      return { ok: true, value: Math.round(Number(cleaned)) };
+    }
+    case 'status':
+    case 'measureType':
+    case 'level': {
+      const [values, prefix] = enumOf(kind);
+      return parseEnum(trimmed, values, prefix, bothLanguages);
+    }
+    case 'role': {
+      if (trimmed === '' || trimmed === '—' || trimmed === '-') return { ok: true, value: null };
+      return parseEnum(trimmed, roles, 'role', bothLanguages);
+    }
+    case 'area':
+      return lookup(trimmed, ctx.findArea, 'unknownReference');
+    case 'problem':
+      return lookup(trimmed, ctx.findProblem, 'unknownReference');
+    case 'department':
+      return lookup(trimmed, ctx.findDepartment, 'unknownDepartment');
+    case 'departments': {
+      const ids: string[] = [];
+      for (const name of trimmed.split(LIST_SPLIT).map((s) => s.trim()).filter((s) => s !== '')) {
+        const id = ctx.findDepartment(name);
+        if (!id) return { ok: false, code: 'unknownDepartment', params: { name } };
+        if (!ids.includes(id)) ids.push(id);
+      }
+      return { ok: true, value: ids };
+    }
+  }
+}
+
+function enumOf(kind: 'status' | 'measureType' | 'level'): [readonly string[], string] {
+  if (kind === 'status') return [statuses, 'status'];
+  if (kind === 'measureType') return [measureTypes, 'type'];
+  return [departmentLevels, 'level'];
+}
+
+function lookup(text: string, find: (name: string) => string | undefined, code: ErrorCode): ParseResult {
+  if (text === '') return { ok: true, value: null };
+  const id = find(text);
+  return id ? { ok: true, value: id } : { ok: false, code, params: { name: text } };
+}
+
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+export function formatFieldValue(kind: FieldKind, value: unknown, ctx: CodecContext): string {
+  if (value === null || value === undefined) return '';
+  switch (kind) {
+    case 'status':
+      return ctx.t(`status.${value as Status}`);
+    case 'measureType':
+      return ctx.t(`type.${value as MeasureType}`);
+    case 'level':
+      return ctx.t(`level.${value as DepartmentLevel}`);
+    case 'role':
+      return ctx.t(`role.${value as Role}`);
+    case 'area':
+      return ctx.areaName(asText(value)) ?? '';
+    case 'problem':
+      return ctx.problemName(asText(value)) ?? '';
+    case 'department':
+      return ctx.departmentName(asText(value)) ?? '';
+    case 'departments':
+      // Always 、: department names are Chinese, and the list must read back through parseFieldText.
+      return (value as string[]).map((id) => ctx.departmentName(id) ?? '').join('、');
+    case 'lines':
+      return (value as string[]).join('\n');
+    default:
+      return asText(value);
+  }
+}

@@ -1,0 +1,54 @@
+// Measure (整改措施): what one department does about a problem, with its owner, deadline, status and proof.
+import { z } from 'zod';
+import { isoDateSchema } from './dates.ts';
+import { idSchema } from './ids.ts';
+import { lineText, longText, recordMetaShape } from './record.ts';
+import { statusSchema } from './status.ts';
+
+export const measureTypes = ['policy', 'campaign', 'mechanism', 'other'] as const;
+export type MeasureType = (typeof measureTypes)[number];
+
+/** A figure the measure is judged by, e.g. 不动产登记办结时限: target 1, unit 个工作日. */
+export const indicatorSchema = z
+  .object({
+    name: lineText(100).pipe(z.string().trim().min(1)),
+    target: z.number().finite().nullable(),
+    actual: z.number().finite().nullable(),
+    unit: lineText(20),
+    /** Where the figure comes from, so that disagreeing sources can stand side by side. */
+    source: lineText(200),
+  })
+  .strict();
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const measureSchema = z
+  .object({
+    id: idSchema,
+    problemId: idSchema,
+    /** Order within the problem; fractional so that a row can be put between two others. */
+    seq: z.number().finite().min(0),
+    /** The source's own numbering (一是, 一是①, 1.), for display only. */
+    label: lineText(20),
+    title: lineText(200).pipe(z.string().trim().min(1)),
+    details: longText(20_000),
+    type: z.enum(measureTypes),
+    leadDepartmentId: idSchema.nullable(),
+    cooperatingDepartmentIds: z.array(idSchema).max(200),
+    owner: lineText(50),
+    deadline: isoDateSchema.nullable(),
+    status: statusSchema,
+    progress: z.number().int().min(0).max(100),
+    progressNote: longText(5_000),
+    progressNoteDate: isoDateSchema.nullable(),
+    indicators: z.array(indicatorSchema).max(50),
+    evidence: z.array(lineText(200).pipe(z.string().trim().min(1))).max(200),
+    ...recordMetaShape,
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.leadDepartmentId !== null && m.cooperatingDepartmentIds.includes(m.leadDepartmentId)) {
+      ctx.addIssue({ code: 'custom', path: ['cooperatingDepartmentIds'], message: 'roleTwice' });
+    }
+  });
+
+export type Measure = z.infer<typeof measureSchema>;

@@ -1,0 +1,137 @@
+// The ledger in a real browser: sample data on first start, edits that persist, refusals that change nothing.
+import { expect, test } from '@playwright/test';
+import { cell, focusCell, goTo, measureId, openLedger, problemId, typeInto } from './support/ledger-page.ts';
+
+test('shows the seed’s ledger on first start', async ({ page }) => {
+  await openLedger(page);
+  await expect(page.getByText('共 33 条措施')).toBeVisible();
+  await expect(cell(page, 'ledger-grid', measureId(3, 2), 'leadDepartmentId')).toHaveText('国网商丘供电公司');
+  await expect(cell(page, 'ledger-grid', measureId(1, 1), 'problemTitle')).toHaveText('《条例》和惠企政策宣传不够');
+});
+
+test('keeps a cell edit across a reload', async ({ page }) => {
+  await openLedger(page);
+  const owner = cell(page, 'ledger-grid', measureId(2, 1), 'owner');
+  await typeInto(page, owner, '王芳');
+  await expect(owner).toHaveText('王芳');
+  await page.reload();
+  await expect(cell(page, 'ledger-grid', measureId(2, 1), 'owner')).toHaveText('王芳');
+  await expect(cell(page, 'ledger-grid', measureId(2, 1), 'updatedBy')).toHaveText('测试员');
+});
+
+test('keeps the first keystroke of a Chinese IME composition that starts the edit', async ({ page }) => {
+  await openLedger(page);
+  const owner = cell(page, 'ledger-grid', measureId(1, 2), 'owner');
+  await focusCell(page, owner);
+  const cdp = await page.context().newCDPSession(page);
+  // Pinyin "wo" composed into 我: the first letter must reach the IME, not be swallowed by the grid.
+  await cdp.send('Input.imeSetComposition', { text: 'w', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.imeSetComposition', { text: 'wo', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: '我' });
+  await cdp.send('Input.imeSetComposition', { text: 'men', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text: '们' });
+  await page.keyboard.press('Enter');
+  await expect(owner).toHaveText('我们');
+});
+
+test('refuses an invalid date with a message naming row and field, and saves nothing', async ({ page }) => {
+  await openLedger(page);
+  const deadline = cell(page, 'ledger-grid', measureId(4, 1), 'deadline');
+  await typeInto(page, deadline, '2022-02-30');
+  await expect(page.getByRole('alert')).toContainText('整改时限');
+  await expect(page.getByRole('alert')).toContainText('提升金融支持小微企业服务能力');
+  await expect(deadline).toHaveText('');
+  await typeInto(page, deadline, '2022年12月31日');
+  await expect(deadline).toHaveText('2022-12-31');
+  await page.reload();
+  await expect(cell(page, 'ledger-grid', measureId(4, 1), 'deadline')).toHaveText('2022-12-31');
+});
+
+test('refuses closing (销号) a measure that is not completed', async ({ page }) => {
+  await openLedger(page);
+  const status = cell(page, 'ledger-grid', measureId(5, 1), 'status');
+  await expect(status).toHaveText('整改中');
+  await status.dblclick();
+  // Only the statuses the lifecycle allows are offered.
+  await expect(page.getByRole('option', { name: '整改中' })).toBeVisible();
+  await expect(page.getByRole('option', { name: '已销号' })).toHaveCount(0);
+  await page.getByRole('option', { name: '已完成' }).click();
+  await expect(status).toHaveText('已完成');
+  await expect(cell(page, 'ledger-grid', measureId(5, 1), 'progress')).toHaveText('100');
+});
+
+test('deletes selected measures after confirmation, and undoes it', async ({ page }) => {
+  await openLedger(page);
+  const row = page.locator(`[data-testid="ledger-grid"] .ag-row[row-id="${measureId(2, 3)}"]`);
+  await row.locator('.ag-selection-checkbox input, input[type="checkbox"]').first().check();
+  await page.getByRole('button', { name: '删除', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText('共 32 条措施')).toBeVisible();
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByText('共 33 条措施')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('共 33 条措施')).toBeVisible();
+});
+
+test('adds a measure under the focused problem and opens its title for typing', async ({ page }) => {
+  await openLedger(page);
+  await cell(page, 'ledger-grid', measureId(8, 2), 'owner').click();
+  await page.getByRole('button', { name: '新增措施' }).click();
+  const editor = page.locator('.cell-editor');
+  await expect(editor).toBeFocused();
+  await editor.fill('建立土地历史遗留问题台账');
+  await editor.press('Enter');
+  await expect(page.getByText('共 34 条措施')).toBeVisible();
+  await expect(page.locator('[data-testid="ledger-grid"] .ag-cell[col-id="title"]', { hasText: '建立土地历史遗留问题台账' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('searchbox').fill('土地历史遗留问题台账');
+  await expect(page.getByText('共 1 条措施')).toBeVisible();
+  await expect(page.locator('[data-testid="ledger-grid"] .ag-cell[col-id="title"]', { hasText: '建立土地历史遗留问题台账' })).toBeVisible();
+  await expect(page.locator('[data-testid="ledger-grid"] .ag-cell[col-id="problemNumber"]')).toHaveText('8');
+});
+
+test('edits a long text in the popup editor, keeping line breaks', async ({ page }) => {
+  await openLedger(page);
+  await goTo(page, '问题');
+  const review = cell(page, 'problems-grid', problemId(2), 'reviewOpinions');
+  await review.dblclick();
+  const editor = page.locator('textarea.cell-editor--multiline');
+  await expect(editor).toBeFocused();
+  await editor.fill('第一条意见');
+  await editor.press('Alt+Enter');
+  await editor.pressSequentially('第二条意见');
+  await editor.press('Enter');
+  await expect(review).toContainText('第一条意见');
+  await page.reload();
+  await review.dblclick();
+  await expect(page.locator('textarea.cell-editor--multiline')).toHaveValue('第一条意见\n第二条意见');
+});
+
+test('changes a role in the matrix and shows it in the problems grid', async ({ page }) => {
+  await openLedger(page);
+  await goTo(page, '矩阵');
+  const grid = page.locator('[data-testid="matrix-grid"]');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  const row = grid.locator(`.ag-row[row-id="${problemId(9)}"]`);
+  const colId = await grid.locator('.ag-header-cell', { hasText: '科技局' }).first().getAttribute('col-id');
+  const target = row.locator(`.ag-cell[col-id="${colId}"]`);
+  await target.scrollIntoViewIfNeeded();
+  await target.dblclick();
+  await page.getByRole('option', { name: '配合', exact: true }).click();
+  await expect(target).toContainText('配合');
+  await goTo(page, '问题');
+  await expect(cell(page, 'problems-grid', problemId(9), 'cooperatingDepartmentIds')).toHaveText('市科技局');
+  await goTo(page, '矩阵');
+  const lead = page.locator(`[data-testid="matrix-grid"] .ag-row[row-id="${problemId(9)}"] .ag-cell`, { hasText: '牵头' }).first();
+  await expect(lead).toContainText('0/4 已完成');
+});
+
+test('switches the whole interface, grid included, to English', async ({ page }) => {
+  await openLedger(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: 'Ledger' })).toBeVisible();
+  await expect(page.locator('[data-testid="ledger-grid"] .ag-header-cell', { hasText: 'Deadline' })).toBeVisible();
+  await expect(cell(page, 'ledger-grid', measureId(1, 1), 'status')).toHaveText('In progress');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '中文' })).toBeVisible();
+});

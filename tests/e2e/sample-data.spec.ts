@@ -1,0 +1,32 @@
+// The sample ledger can be cleared and loaded again; synthetic rows try the ledger at scale.
+import { expect, test } from '@playwright/test';
+import { openLedger } from './support/ledger-page.ts';
+
+test('clears the ledger, keeps it clear after a reload, and loads the sample again', async ({ page }) => {
+  await openLedger(page);
+  await page.getByRole('button', { name: '数据' }).click();
+  await page.getByRole('button', { name: '清空台账' }).click();
+  await page.getByRole('dialog', { name: '清空台账' }).getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText('台账已清空')).toBeVisible();
+  await page.getByRole('dialog', { name: '数据管理' }).getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByText('共 0 条措施')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('共 0 条措施')).toBeVisible();
+  await page.getByRole('button', { name: '数据' }).click();
+  await page.getByRole('button', { name: '载入示例台账' }).click();
+  await page.getByRole('dialog', { name: '载入示例台账' }).getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText('示例台账已载入：10 个问题、33 条整改措施、23 个责任单位')).toBeVisible();
+  await page.getByRole('dialog', { name: '数据管理' }).getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByText('共 33 条措施')).toBeVisible();
+});
+
+test('fills the ledger with synthetic measures from a URL parameter', async ({ page }) => {
+  await page.goto('/?synthetic=3000');
+  const ask = page.getByRole('textbox', { name: '您的姓名' });
+  await ask.fill('测试员');
+  await ask.press('Enter');
+  await expect(page.getByText('共 3000 条措施')).toBeVisible({ timeout: 30_000 });
+  expect(new URL(page.url()).search).toBe('');
+  await page.reload();
+  await expect(page.getByText('共 3000 条措施')).toBeVisible();
+});

@@ -1,0 +1,37 @@
+// Page helpers for the ledger: open the app as a named user, find grid cells, edit them.
+import { type Locator, type Page, expect } from '@playwright/test';
+import { sampleId } from '../../../src/shared/model/ids.ts';
+
+export const measureId = (problem: number, index: number) => sampleId(`measure:${problem}:${index}`);
+export const problemId = (problem: number) => sampleId(`problem:${problem}`);
+
+/** Opens the app, answers the one-time name question, and waits for the ledger grid's rows. */
+export async function openLedger(page: Page, name = '测试员'): Promise<void> {
+  await page.goto('/');
+  const ask = page.getByRole('textbox', { name: '您的姓名' });
+  await ask.fill(name);
+  await ask.press('Enter');
+  await expect(page.locator('[data-testid="ledger-grid"] .ag-row').first()).toBeVisible();
+}
+
+export function cell(page: Page, grid: string, rowId: string, colId: string): Locator {
+  // Spanned cells live in their own row container, which carries the row id but not the .ag-row class.
+  return page.locator(`[data-testid="${grid}"] [row-id="${rowId}"] .ag-cell[col-id="${colId}"]`).first();
+}
+
+/** Focuses a cell and waits until the keyboard proxy holds focus, as it does before a user types. */
+export async function focusCell(page: Page, target: Locator): Promise<void> {
+  await target.click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain('keyboard-proxy');
+}
+
+/** Types text into a focused cell as a user would and commits it with Enter. */
+export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+  await focusCell(page, target);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+export async function goTo(page: Page, tab: string): Promise<void> {
+  await page.getByRole('button', { name: tab, exact: true }).click();
+}
