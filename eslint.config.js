@@ -49,7 +49,9 @@ export default tseslint.config(
   forbid(['src/server/**'], ['#client/*', 'react', 'dexie', 'ag-grid-*'], 'The server never imports client code.'),
   forbid(['src/client/storage/**'], ['#client/features/*', '#client/app/*', '#client/context/*', '#client/ui/*', 'react', 'ag-grid-*'], 'Storage sits below the UI and knows no React.'),
   forbid(['src/client/context/**', 'src/client/ui/**'], ['#client/features/*', '#client/app/*', 'ag-grid-*', 'dexie'], 'Context and UI primitives sit below the features.'),
-  forbid(['src/client/features/data-menu/**'], ['#client/features/grid/*', '#client/app/*', 'ag-grid-*', 'dexie'], 'Features do not import each other; Dexie stays in storage, AG Grid in the grid feature.'),
-  forbid(['src/client/features/grid/**'], ['#client/features/data-menu/*', '#client/app/*', 'dexie'], 'Features do not import each other; Dexie stays in client/storage.'),
+  forbid(['src/client/features/data-menu/**'], ['#client/features/grid/*', '#client/features/device/*', '#client/app/*', 'ag-grid-*', 'dexie'], 'Features do not import each other; Dexie stays in storage, AG Grid in the grid feature.'),
+  forbid(['src/client/features/device/**'], ['#client/features/grid/*', '#client/features/data-menu/*', '#client/app/*', 'ag-grid-*', 'dexie'], 'Features do not import each other; Dexie stays in storage, AG Grid in the grid feature.'),
+  forbid(['src/client/features/grid/**'], ['#client/features/data-menu/*', '#client/features/device/*', '#client/app/*', 'dexie'], 'Features do not import each other; Dexie stays in client/storage.'),
+  forbid(['src/client/pwa/**', 'src/client/lib/**'], ['#client/features/*', '#client/app/*', '#client/context/*', 'react', 'dexie', 'ag-grid-*'], 'PWA services and helpers know no React and no feature.'),
   forbid(['src/client/app/**', 'src/client/main.tsx'], ['ag-grid-*', 'dexie'], 'AG Grid lives in the grid feature, Dexie in storage.'),
 );

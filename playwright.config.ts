@@ -22,9 +22,11 @@ export default defineConfig({
     },
     trace: 'off',
   },
+  // The production server serving the production build, as `npm start` runs it.
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
+    command: 'node --import tsx src/server/main.ts',
+    env: { PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: `.tmp/e2e-data-${PORT}` },
+    url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

@@ -1,9 +1,47 @@
-// Builds the PWA (client) and configures the unit and integration test projects.
+// Builds the PWA (client, service worker, manifest, icons) and configures the unit and integration tests.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { englishManifest, manifest } from './src/client/pwa/manifest.ts';
+
+// Identifies a build, so an update can be told apart from the running version (shown in the Data menu).
+const buildId = process.env.BUILD_ID ?? new Date().toISOString();
 
 export default defineConfig({
-  plugins: [react()],
+  define: { __BUILD_ID__: JSON.stringify(buildId) },
+  plugins: [
+    react(),
+    VitePWA({
+      // Never reload under someone's half-typed edit: a new version waits for the user to accept it.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest,
+      pwaAssets: { config: true, overrideManifestIcons: true },
+      workbox: {
+        // The plugin precaches manifest.webmanifest itself; listing it twice makes Workbox refuse the whole list.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico}', 'manifest.en.webmanifest'],
+        // The seed report and AG Grid are large but needed offline.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        // The sync API must always reach the network, never the app shell.
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+    {
+      // The English manifest: the app links it instead when the user works in English.
+      name: 'english-manifest',
+      apply: 'build',
+      // After the files are written (the generated icons included) and before the service worker precaches them.
+      writeBundle(options) {
+        const dir = options.dir ?? 'dist/client';
+        const { icons } = JSON.parse(readFileSync(join(dir, 'manifest.webmanifest'), 'utf8')) as { icons?: unknown };
+        writeFileSync(join(dir, 'manifest.en.webmanifest'), JSON.stringify({ ...englishManifest, icons }));
+      },
+    },
+  ],
   build: {
     outDir: 'dist/client',
     sourcemap: true,

@@ -1,10 +1,16 @@
-// Entry point: opens the local database, then mounts the app (or says plainly why it cannot).
+// Entry point: opens the local database, starts the device services, then mounts the app (or says plainly why it cannot).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createTranslator, parseLocale } from '#shared/i18n/translate.ts';
-import { App } from '#client/app/app.tsx';
+import { App, preloadOpeningView } from '#client/app/app.tsx';
+import { DeviceContext, type DeviceServices } from '#client/context/device-context.tsx';
 import { LedgerContext } from '#client/context/ledger-context.tsx';
+import { flushEdits } from '#client/lib/edit-flush.ts';
+import { startConnectivity } from '#client/pwa/connectivity.ts';
+import { startInstall } from '#client/pwa/install.ts';
+import { startServiceWorker } from '#client/pwa/service-worker.ts';
 import { openLedgerStorage } from '#client/storage/ledger-storage.ts';
+import { watchPersistence } from '#client/storage/persistence.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { ToastProvider } from '#client/ui/toast.tsx';
 import './styles.css';
@@ -12,19 +18,33 @@ import './styles.css';
 async function boot(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
+  document.documentElement.dataset.build = __BUILD_ID__;
+  performance.mark('ledger:boot');
   const root = createRoot(container);
+  // The service worker starts first: even when the database cannot open, a fixed version can still arrive.
+  const serviceWorker = startServiceWorker();
+  const install = startInstall();
+  const viewCode = preloadOpeningView().catch(() => undefined);
   try {
     const storage = await openLedgerStorage({
-      // A newer version opened in another tab: every save has committed, so a reload loses nothing.
+      // Another tab opened a newer version: save what is being typed, let go of the database, reload.
+      beforeVersionChange: () => flushEdits(),
       onVersionChange: () => location.reload(),
     });
+    await viewCode;
+    // `?bench` hands the storage to the benchmark script (scripts/bench.ts), which drives the app path.
+    if (new URLSearchParams(location.search).has('bench')) (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage };
+    performance.mark('ledger:storage-open');
+    const device: DeviceServices = { serviceWorker, install, connectivity: startConnectivity(), persistence: watchPersistence(storage.feed) };
     const t = createTranslator(storage.settings.get().locale);
     root.render(
       <StrictMode>
         <LedgerContext.Provider value={storage}>
-          <ToastProvider closeLabel={t('action.close')}>
-            <App />
-          </ToastProvider>
+          <DeviceContext.Provider value={device}>
+            <ToastProvider closeLabel={t('action.close')}>
+              <App />
+            </ToastProvider>
+          </DeviceContext.Provider>
         </LedgerContext.Provider>
       </StrictMode>,
     );

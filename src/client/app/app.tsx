@@ -1,22 +1,44 @@
 // The application shell: header, the four views, the data menu, and the first-start work.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { DataMenu } from '#client/features/data-menu/data-menu.tsx';
 import { fillSynthetic, prepareFirstStart, syntheticRequest } from '#client/features/data-menu/first-start.ts';
+import { DeviceStatus } from '#client/features/device/device-status.tsx';
+import { UpdateBanner } from '#client/features/device/update-banner.tsx';
+import { useDevice } from '#client/context/device-context.tsx';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { NameDialog } from './name-dialog.tsx';
 
-// The grid views carry AG Grid; they load after the shell so the first paint stays light.
-const LedgerView = lazy(() => import('#client/features/grid/ledger-view.tsx').then((m) => ({ default: m.LedgerView })));
-const ProblemsView = lazy(() => import('#client/features/grid/problems-view.tsx').then((m) => ({ default: m.ProblemsView })));
-const DepartmentsView = lazy(() => import('#client/features/grid/departments-view.tsx').then((m) => ({ default: m.DepartmentsView })));
-const MatrixView = lazy(() => import('#client/features/grid/matrix-view.tsx').then((m) => ({ default: m.MatrixView })));
-
 const views = ['ledger', 'problems', 'departments', 'matrix'] as const;
 type View = (typeof views)[number];
 
+// The grid views carry AG Grid; they load apart from the shell so the first paint stays light.
+const loaders = {
+  ledger: () => import('#client/features/grid/ledger-view.tsx').then((m) => ({ default: m.LedgerView })),
+  problems: () => import('#client/features/grid/problems-view.tsx').then((m) => ({ default: m.ProblemsView })),
+  departments: () => import('#client/features/grid/departments-view.tsx').then((m) => ({ default: m.DepartmentsView })),
+  matrix: () => import('#client/features/grid/matrix-view.tsx').then((m) => ({ default: m.MatrixView })),
+} satisfies Record<View, unknown>;
+const lazyViews = {
+  ledger: lazy(loaders.ledger),
+  problems: lazy(loaders.problems),
+  departments: lazy(loaders.departments),
+  matrix: lazy(loaders.matrix),
+} satisfies Record<View, unknown>;
+const loadedViews: Partial<Record<View, ComponentType>> = {};
+
+/**
+ * Loads the opening view's code while the database opens, so that the first render need not suspend:
+ * React holds back a suspended tree's reveal for up to 300 ms.
+ */
+export async function preloadOpeningView(): Promise<void> {
+  const view = viewFromHash();
+  loadedViews[view] = (await loaders[view]()).default;
+}
+
 function viewFromHash(): View {
+  if (typeof location === 'undefined') return 'ledger';
   const name = location.hash.replace(/^#\/?/, '');
   return (views as readonly string[]).includes(name) ? (name as View) : 'ledger';
 }
@@ -26,6 +48,7 @@ export function App() {
   const settings = useSettings();
   const t = useT();
   const toast = useToast();
+  const { persistence } = useDevice();
   const [view, setView] = useState<View>(viewFromHash);
   const [menuOpen, setMenuOpen] = useState(false);
   const [ready, setReady] = useState(settings.firstStartDone && syntheticRequest(location.search) === null);
@@ -40,13 +63,22 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = settings.locale;
     document.title = t('app.title');
+    // Installing while working in English gives the app its English name.
+    const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+    if (manifest) manifest.href = settings.locale === 'en' ? '/manifest.en.webmanifest' : '/manifest.webmanifest';
   }, [settings.locale, t]);
+
+  // The first start's sample ledger is not the user's work: only saves after it ask to keep the data.
+  useEffect(() => {
+    if (ready) persistence.arm();
+  }, [ready, persistence]);
 
   useEffect(() => {
     if (ready) return;
     let cancelled = false;
     void (async () => {
       try {
+        await storage.cache.ready;
         await prepareFirstStart(storage);
         const request = syntheticRequest(location.search);
         if (request) {
@@ -63,6 +95,8 @@ export function App() {
     };
   }, [ready, storage, t, toast]);
 
+  const ViewComponent = loadedViews[view] ?? lazyViews[view];
+
   const go = (next: View) => {
     history.replaceState(null, '', `#${next}`);
     setView(next);
@@ -70,6 +104,7 @@ export function App() {
 
   return (
     <div className="app">
+      <UpdateBanner />
       <header className="header">
         <h1 className="header__title">
           {t('app.title')}
@@ -83,6 +118,7 @@ export function App() {
           ))}
         </nav>
         <div className="header__actions">
+          <DeviceStatus />
           <button type="button" className="button" onClick={() => setMenuOpen(true)}>
             {t('nav.data')}
           </button>
@@ -94,10 +130,7 @@ export function App() {
       <main className="main">
         {ready ? (
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-            {view === 'ledger' && <LedgerView />}
-            {view === 'problems' && <ProblemsView />}
-            {view === 'departments' && <DepartmentsView />}
-            {view === 'matrix' && <MatrixView />}
+            <ViewComponent key={view} />
           </Suspense>
         ) : (
           <p className="loading" role="status">

@@ -32,7 +32,7 @@ describe('schema upgrade', () => {
     const upgraded = await db.measures.get(measureId);
     expect(upgraded).toMatchObject({ title: '旧版本的措施', progress: 10, label: '', indicators: [], evidence: [] });
     expect(measureSchema.safeParse(upgraded).success).toBe(true);
-    expect(await db.measures.where('[problemId+seq]').between([problemId, 0], [problemId, Infinity]).count()).toBe(1);
+    expect(await db.measures.where('problemId').equals(problemId).count()).toBe(1);
     await db.settings.put({ key: 'userName', value: '张三' });
     db.close();
   });
@@ -49,5 +49,19 @@ describe('storage errors', () => {
     [new Error('something else'), 'failed'],
   ])('classifies %o as %s', (error, code) => {
     expect(toStorageError(error).code).toBe(code);
+  });
+});
+
+describe('version tracker', () => {
+  it('advances only over an unbroken run of versions', async () => {
+    const { createVersionTracker } = await import('./record-cache.ts');
+    const tracker = createVersionTracker(5);
+    tracker.saw(7);
+    expect(tracker.version()).toBe(5);
+    tracker.saw(6);
+    expect(tracker.version()).toBe(7);
+    tracker.saw(7);
+    tracker.saw(3);
+    expect(tracker.version()).toBe(7);
   });
 });

@@ -4,6 +4,13 @@ import type { AnyRecord, EntityName, EntityRecordMap } from '#shared/model/entit
 import { entityDefaults, entityNames } from '#shared/model/entities.ts';
 
 export type SettingRow = { key: string; value: unknown };
+export type MetaRow = { key: string; value: number };
+
+/** The meta row counting committed write transactions: a cache that has seen them all may skip re-reading. */
+export const WRITES_KEY = 'writes';
+
+/** The measure table's indexes (also used by the benchmark's raw baseline, so both write alike). */
+export const MEASURE_INDEXES = 'id, problemId, leadDepartmentId, *cooperatingDepartmentIds';
 
 export const tableOf: { [E in EntityName]: string } = {
   area: 'areas',
@@ -18,6 +25,7 @@ export class LedgerDb extends Dexie {
   problems!: Table<EntityRecordMap['problem'], string>;
   measures!: Table<EntityRecordMap['measure'], string>;
   settings!: Table<SettingRow, string>;
+  meta!: Table<MetaRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -28,13 +36,14 @@ export class LedgerDb extends Dexie {
       problems: 'id, number, areaId',
       measures: 'id, problemId, leadDepartmentId, status, deadline, updatedAt',
     });
-    // v2: the [problemId+seq] index places new measures within their problem, the multi-entry index finds
-    // every measure a department cooperates on, and local settings get a table; records written by v1
-    // gain any field added since, with its default.
+    // v2: indexes only where the store looks records up (referrers of a deleted problem or department),
+    // since every index costs on every write and the views read the ledger from memory; a multi-entry index
+    // finds each measure a department cooperates on; settings get a table; v1 records gain new fields.
     this.version(2)
       .stores({
-        measures: 'id, problemId, [problemId+seq], leadDepartmentId, *cooperatingDepartmentIds, status, deadline, updatedAt',
+        measures: MEASURE_INDEXES,
         settings: 'key',
+        meta: 'key',
       })
       .upgrade(fillNewFields);
   }

@@ -2,7 +2,7 @@
 import type { Change } from '#shared/model/change.ts';
 import { type ChangeFeed, createChangeFeed } from './change-feed.ts';
 import { LedgerDb } from './db.ts';
-import { type RecordCache, loadRecordCache } from './record-cache.ts';
+import { type RecordCache, createRecordCache } from './record-cache.ts';
 import { type SaveResult, saveChanges } from './save-changes.ts';
 import { type SettingsStore, loadSettings } from './settings.ts';
 import { toStorageError } from './storage-error.ts';
@@ -22,7 +22,9 @@ export type LedgerStorage = {
 
 export type OpenOptions = {
   name?: string;
-  /** Another tab opened a newer schema: this tab must let go of the database (and reload). */
+  /** Another tab wants a newer schema: save what is in progress, before this tab lets go of the database. */
+  beforeVersionChange?: () => Promise<void>;
+  /** The database is closed for the newer schema: this tab must reload. */
   onVersionChange?: () => void;
 };
 
@@ -30,9 +32,12 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
   const name = options.name ?? DEFAULT_DB_NAME;
   const db = new LedgerDb(name);
   db.on('versionchange', () => {
-    db.close();
-    options.onVersionChange?.();
-    // Returning false tells Dexie not to reopen this outdated connection.
+    // The upgrading tab waits (blocked) until this connection closes: finish saving first, then let go.
+    void (options.beforeVersionChange?.() ?? Promise.resolve()).finally(() => {
+      db.close();
+      options.onVersionChange?.();
+    });
+    // Returning false tells Dexie not to close on its own; we close once the pending saves are done.
     return false;
   });
   try {
@@ -41,7 +46,7 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
     throw toStorageError(error);
   }
   const feed = createChangeFeed();
-  const cache = await loadRecordCache(db, feed);
+  const cache = createRecordCache(db, feed);
   const settings = await loadSettings(db);
   const disconnect = connectTabs(db, feed, `ledger:${name}`);
   return {
@@ -49,7 +54,9 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
     feed,
     cache,
     settings,
-    save: (changes) => saveChanges(db, feed, changes, { actor: settings.get().userName }),
+    // Until the cache has read its tables it knows nothing: saves then read what they change from IndexedDB.
+    save: (changes) =>
+      saveChanges(db, feed, changes, { actor: settings.get().userName, cache: cache.isReady() ? { version: cache.version(), get: cache.get } : undefined }),
     close() {
       disconnect();
       db.close();

@@ -10,6 +10,7 @@ let storage: LedgerStorage;
 
 beforeEach(async () => {
   storage = await openLedgerStorage({ name: `sample-${newId()}` });
+  await storage.cache.ready;
 });
 afterEach(() => storage.close());
 
@@ -49,6 +50,7 @@ describe('several tabs', () => {
   it('shows an edit made in one tab in another', async () => {
     await loadSample(storage, sample);
     const other = await openLedgerStorage({ name: storage.db.name });
+    await other.cache.ready;
     try {
       const seen = new Promise<string>((resolve) => other.cache.subscribe((e) => e.origin === 'other-tab' && resolve(e.entity)));
       const problem = sample.problems[0]!;

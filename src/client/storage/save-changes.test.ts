@@ -20,6 +20,7 @@ const base: Change[] = [
 beforeEach(async () => {
   name = `test-${newId()}`;
   storage = await openLedgerStorage({ name });
+  await storage.cache.ready;
   await storage.settings.save({ userName: '王芳' });
   const result = await storage.save(base);
   expect(result.ok).toBe(true);
@@ -34,6 +35,7 @@ describe('saveChanges', () => {
     expect(result.ok).toBe(true);
     storage.close();
     storage = await openLedgerStorage({ name });
+    await storage.cache.ready;
     expect(storage.cache.get('measure', id)).toMatchObject({ title: '编印条例读本', deadline: '2022-12-31', createdBy: '王芳' });
   });
 
@@ -109,5 +111,31 @@ describe('saveChanges', () => {
     const stored = (await new Dexie(name).open().then((raw) => raw.table('problems').get(problemId))) as { title: string };
     expect(stored.title).toBe('宣传不够');
     expect(storage.cache.get('problem', problemId)?.title).toBe('宣传不够');
+  });
+});
+
+describe('write count and the record cache', () => {
+  it('re-reads records when another tab wrote after the cache last looked: no update is lost', async () => {
+    const { saveChanges } = await import('./save-changes.ts');
+    const { createChangeFeed } = await import('./change-feed.ts');
+    const { WRITES_KEY } = await import('./db.ts');
+    const writes = (await storage.db.meta.get(WRITES_KEY))?.value ?? 0;
+    // Another tab renames the problem; this tab's cache has not heard of it yet.
+    await storage.db.problems.update(problemId, { title: '另一标签页改的标题' });
+    await storage.db.meta.put({ key: WRITES_KEY, value: writes + 1 });
+    const stale = { version: writes, get: storage.cache.get };
+    const result = await saveChanges(storage.db, createChangeFeed(), [{ op: 'update', entity: 'problem', id: problemId, fields: { deadline: '2022-12-31' } }], { actor: 'x', cache: stale });
+    expect(result.ok).toBe(true);
+    expect(await storage.db.problems.get(problemId)).toMatchObject({ title: '另一标签页改的标题', deadline: '2022-12-31' });
+  });
+
+  it('counts every committed write, and the cache keeps up with its own', async () => {
+    const { WRITES_KEY } = await import('./db.ts');
+    const before = (await storage.db.meta.get(WRITES_KEY))?.value ?? 0;
+    expect(storage.cache.version()).toBe(before);
+    await storage.save([{ op: 'update', entity: 'problem', id: problemId, fields: { title: '第二次' } }]);
+    await storage.save([{ op: 'update', entity: 'problem', id: problemId, fields: { title: '第三次' } }]);
+    expect((await storage.db.meta.get(WRITES_KEY))?.value).toBe(before + 2);
+    expect(storage.cache.version()).toBe(before + 2);
   });
 });

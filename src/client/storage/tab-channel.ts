@@ -3,7 +3,7 @@ import type { EntityName } from '#shared/model/entities.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { LedgerDb } from './db.ts';
 
-type TabMessage = { entity: EntityName; ids: string[]; removed: string[] };
+type TabMessage = { entity: EntityName; ids: string[]; removed: string[]; version?: number };
 
 /**
  * Posts the ids of what this tab committed; a receiving tab reads those records from IndexedDB (the
@@ -13,19 +13,19 @@ export function connectTabs(db: LedgerDb, feed: ChangeFeed, channelName: string)
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(channelName);
   const unsubscribe = feed.subscribe((event) => {
-    if (event.origin === 'other-tab') return;
-    const message: TabMessage = { entity: event.entity, ids: event.upserted.map((r) => r.id), removed: event.removed };
+    if (event.origin === 'other-tab' || event.origin === 'load') return;
+    const message: TabMessage = { entity: event.entity, ids: event.upserted.map((r) => r.id), removed: event.removed, version: event.version };
     channel.postMessage(message);
   });
   channel.onmessage = (e: MessageEvent<TabMessage>) => {
-    const { entity, ids, removed } = e.data;
+    const { entity, ids, removed, version } = e.data;
     void db
       .tableFor(entity)
       .bulkGet(ids)
       .then((records) => {
         const upserted = records.filter((r) => r !== undefined);
         // A record deleted in the meantime by a later change is missing; the later message removes it.
-        feed.emit({ entity, upserted, removed, origin: 'other-tab' });
+        feed.emit({ entity, upserted, removed, origin: 'other-tab', version });
       })
       .catch(() => undefined);
   };

@@ -6,8 +6,8 @@ export const measureId = (problem: number, index: number) => sampleId(`measure:$
 export const problemId = (problem: number) => sampleId(`problem:${problem}`);
 
 /** Opens the app, answers the one-time name question, and waits for the ledger grid's rows. */
-export async function openLedger(page: Page, name = '测试员'): Promise<void> {
-  await page.goto('/');
+export async function openLedger(page: Page, name = '测试员', url = '/'): Promise<void> {
+  await page.goto(url);
   const ask = page.getByRole('textbox', { name: '您的姓名' });
   await ask.fill(name);
   await ask.press('Enter');
@@ -34,4 +34,11 @@ export async function typeInto(page: Page, target: Locator, text: string): Promi
 
 export async function goTo(page: Page, tab: string): Promise<void> {
   await page.getByRole('button', { name: tab, exact: true }).click();
+}
+
+/** Waits until a service worker controls the page (after the first visit installs it, a reload hands it control). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }

@@ -7,7 +7,7 @@ import { getRole } from '#shared/model/problem.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
-import { GridToolbar } from './grid-toolbar.tsx';
+import { GridToolbar, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
 import { useGridView } from './use-grid-view.ts';
@@ -66,13 +66,15 @@ function DepartmentsGrid() {
     while (names.has(`${t('ledger.newDepartment')} ${n}`)) n++;
     await saveWithFeedback(storage, [{ op: 'create', entity: 'department', id: newId(), values: { name: `${t('ledger.newDepartment')} ${n}` } }], feedback);
   };
+  const selected = useSelectionCount(api as GridApi | null);
   const { request: requestDelete, dialog } = useDeleteRows({ entity: 'department', api: api as GridApi | null, rowLabel });
 
   return (
     <section className="view" aria-label={t('nav.departments')}>
-      <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={{ label: t('action.addDepartment'), run: addDepartment }} onDelete={requestDelete} />
+      <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={{ label: t('action.addDepartment'), run: addDepartment }} onDelete={requestDelete} selection={{ api: api as GridApi | null, count: selected }} />
       {dialog}
       <GridHost<Department>
+        entity="department"
         testId="departments-grid"
         loadRows={loadRows}
         columnDefs={columnDefs}

@@ -1,6 +1,21 @@
 // The bar above a grid: quick search, add and delete, and how many rows show.
-import type { ReactNode } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useT } from '#client/context/ledger-context.tsx';
+
+/** How many rows are ticked, kept current from the grid's selection events. */
+export function useSelectionCount(api: GridApi | null): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!api) return undefined;
+    const update = () => setCount(api.getSelectedNodes().length);
+    api.addEventListener('selectionChanged', update);
+    return () => {
+      if (!api.isDestroyed()) api.removeEventListener('selectionChanged', update);
+    };
+  }, [api]);
+  return count;
+}
 
 type ToolbarProps = {
   onSearch: (text: string) => void;
@@ -8,10 +23,12 @@ type ToolbarProps = {
   add?: { label: string; run: () => Promise<unknown> };
   onDelete?: () => void;
   deleteDisabled?: boolean;
+  /** Tick or untick every row the filters show. */
+  selection?: { api: GridApi | null; count: number };
   children?: ReactNode;
 };
 
-export function GridToolbar({ onSearch, count, add, onDelete, deleteDisabled, children }: ToolbarProps) {
+export function GridToolbar({ onSearch, count, add, onDelete, deleteDisabled, selection, children }: ToolbarProps) {
   const t = useT();
   return (
     <div className="toolbar" role="toolbar">
@@ -19,6 +36,15 @@ export function GridToolbar({ onSearch, count, add, onDelete, deleteDisabled, ch
       {add && (
         <button type="button" className="button button--primary" onClick={() => void add.run()}>
           {add.label}
+        </button>
+      )}
+      {selection && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => (selection.count > 0 ? selection.api?.deselectAll() : selection.api?.selectAll('filtered'))}
+        >
+          {selection.count > 0 ? t('action.selectNone') : t('action.selectAll')}
         </button>
       )}
       {onDelete && (

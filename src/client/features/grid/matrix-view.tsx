@@ -115,6 +115,7 @@ function MatrixGrid() {
     <section className="view" aria-label={t('nav.matrix')}>
       <GridToolbar onSearch={setSearch} count={t('matrix.hint')} />
       <GridHost<Problem>
+        entity="problem"
         testId="matrix-grid"
         loadRows={loadRows}
         columnDefs={columnDefs}

@@ -7,7 +7,7 @@ import type { Problem } from '#shared/model/problem.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
-import { GridToolbar } from './grid-toolbar.tsx';
+import { GridToolbar, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
 import { useGridView } from './use-grid-view.ts';
@@ -76,13 +76,15 @@ function ProblemsGrid() {
       note: doomed.length > 0 ? t('confirm.deleteProblemWithMeasures', { count: doomed.length }) : null,
     };
   };
+  const selected = useSelectionCount(api as GridApi | null);
   const { request: requestDelete, dialog } = useDeleteRows({ entity: 'problem', api: api as GridApi | null, rowLabel, cascade });
 
   return (
     <section className="view" aria-label={t('nav.problems')}>
-      <GridToolbar onSearch={setSearch} count={String(cache.all('problem').length)} add={{ label: t('action.addProblem'), run: addProblem }} onDelete={requestDelete} />
+      <GridToolbar onSearch={setSearch} count={String(cache.all('problem').length)} add={{ label: t('action.addProblem'), run: addProblem }} onDelete={requestDelete} selection={{ api: api as GridApi | null, count: selected }} />
       {dialog}
       <GridHost<Problem>
+        entity="problem"
         testId="problems-grid"
         loadRows={loadRows}
         columnDefs={columnDefs}

@@ -16,7 +16,7 @@ export function useEntityFeed(api: GridApi | null, cache: RecordCache, entity: E
   useEffect(() => {
     if (!api) return undefined;
     return cache.subscribe((event) => {
-      if (event.entity !== entity || api.isDestroyed()) return;
+      if (event.entity !== entity || event.origin === 'load' || api.isDestroyed()) return;
       const add: { id: string }[] = [];
       const update: { id: string }[] = [];
       for (const record of event.upserted) (api.getRowNode(record.id) ? update : add).push(record);

@@ -1,0 +1,144 @@
+// npm run bench: the app against raw Dexie and raw AG Grid, in headless Chromium, on the production build.
+// Every figure is the median of several runs and is shown beside its raw baseline measured in the same run.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { startServer } from '../tests/e2e/support/server.ts';
+
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const N = Number(args.get('n') ?? process.env.BENCH_N ?? 100_000);
+const RUNS = Math.max(3, Number(args.get('runs') ?? 3));
+const BULK = 10_000;
+const OPENS = 3;
+
+type Row = { name: string; app: number; raw: number | null; unit: string; target: string };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+function initialJsGzip(dir: string): number {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file))).length, 0);
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1024 / 1024;
+}
+
+async function main(): Promise<void> {
+  console.log(`Building the app and the raw baseline page… (N = ${N}, ${RUNS} runs)`);
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  const app = await startServer({ staticDir: 'dist/client' });
+  const raw = await startServer({ staticDir: 'dist/bench' });
+  // A persistent profile, as a user's browser has: Chromium's in-memory (incognito) IndexedDB is several times slower.
+  const profiles: string[] = [];
+  const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
+    const profile = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+    profiles.push(profile);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 900 },
+    });
+    return { context, page: context.pages()[0] ?? (await context.newPage()) };
+  };
+  const samples = new Map<string, { app: number[]; raw: number[] }>();
+  const add = (name: string, side: 'app' | 'raw', value: number) => {
+    const entry = samples.get(name) ?? { app: [], raw: [] };
+    entry[side].push(value);
+    samples.set(name, entry);
+  };
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      console.log(`run ${run}/${RUNS}`);
+      // Raw baseline: Dexie bulkPut, toArray + setGridOption('rowData'), put, bulkPut + transaction.
+      const { context: rawContext, page: rawPage } = await launch();
+      await rawPage.goto(`${raw.url}/`);
+      await rawPage.waitForFunction(() => document.title === 'raw ready');
+      add('fill', 'raw', await rawPage.evaluate((n) => (window as never as { __rawBench: { fill(n: number): Promise<number> } }).__rawBench.fill(n), N));
+      // The first open after writing 100,000 rows meets the database compacting: time the opens after it.
+      for (let open = 0; open <= OPENS; open++) {
+        await rawPage.reload();
+        await rawPage.waitForFunction(() => document.title === 'raw ready');
+        const ms = await rawPage.evaluate(() => (window as never as { __rawBench: { open(): Promise<number> } }).__rawBench.open());
+        if (open > 0) add('open', 'raw', ms);
+      }
+      add('heap', 'raw', await heapMb(rawPage));
+      add('edit', 'raw', await rawPage.evaluate(() => (window as never as { __rawBench: { putOne(): Promise<number> } }).__rawBench.putOne()));
+      add('bulk', 'raw', await rawPage.evaluate((c) => (window as never as { __rawBench: { bulkUpdate(c: number): Promise<number> } }).__rawBench.bulkUpdate(c), BULK));
+      await rawContext.close();
+
+      // The app: fill through its own mutation path, then open, edit one cell, update 10,000 rows.
+      const { context, page } = await launch();
+      await page.goto(`${app.url}/?synthetic=${N}&fresh&bench`);
+      await page.getByRole('textbox', { name: '您的姓名' }).fill('bench');
+      await page.getByRole('textbox', { name: '您的姓名' }).press('Enter');
+      const fillStart = Date.now();
+      await page.waitForFunction((n) => document.querySelector('.toolbar__count')?.textContent?.includes(`共 ${n} 条措施`), N, { timeout: 600_000 });
+      add('fill', 'app', Date.now() - fillStart);
+      for (let open = 0; open <= OPENS; open++) {
+        await page.goto(`${app.url}/?bench`);
+        await page.waitForFunction(() => performance.getEntriesByName('ledger:first-render').length > 0, null, { timeout: 120_000 });
+        const ms = await page.evaluate(() => performance.getEntriesByName('ledger:first-render')[0]?.startTime ?? NaN);
+        if (open > 0) add('open', 'app', ms);
+      }
+      add('heap', 'app', await heapMb(page));
+      add('edit', 'app', await page.evaluate(async () => {
+        const { storage } = (window as never as { __ledgerBench: { storage: { cache: { all(e: string): { id: string }[] }; save(c: unknown[]): Promise<unknown> } } }).__ledgerBench;
+        const target = storage.cache.all('measure')[1] as { id: string };
+        const start = performance.now();
+        await storage.save([{ op: 'update', entity: 'measure', id: target.id, fields: { owner: `app ${start}` } }]);
+        return performance.now() - start;
+      }));
+      add('bulk', 'app', await page.evaluate(async (count) => {
+        const { storage } = (window as never as { __ledgerBench: { storage: { cache: { all(e: string): { id: string; status: string }[] }; save(c: unknown[]): Promise<unknown> } } }).__ledgerBench;
+        const targets = storage.cache.all('measure').filter((m) => m.status === 'in_progress').slice(0, count);
+        const start = performance.now();
+        await storage.save(targets.map((m) => ({ op: 'update', entity: 'measure', id: m.id, fields: { status: 'completed' } })));
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return performance.now() - start;
+      }, BULK));
+      await context.close();
+    }
+  } finally {
+    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+    await app.stop();
+    await raw.stop();
+  }
+
+  const row = (name: string, label: string, unit: string, target: string): Row => {
+    const s = samples.get(name) ?? { app: [], raw: [] };
+    return { name: label, app: median(s.app), raw: s.raw.length ? median(s.raw) : null, unit, target };
+  };
+  const rows: Row[] = [
+    row('open', `cold open → first grid render (${N} rows)`, 'ms', '≤ 1.3× raw'),
+    row('edit', 'one cell edit → committed to IndexedDB', 'ms', '≤ 2× raw'),
+    row('bulk', `bulk update of ${BULK} rows (store + grid)`, 'ms', '≤ 1.3× raw'),
+    row('heap', `JS heap with ${N} rows loaded`, 'MB', '≤ 80 MB'),
+    row('fill', `fill ${N} rows (app: validated, through the mutation path)`, 'ms', '—'),
+    { name: 'initial JS (gzip)', app: initialJsGzip('dist/client') / 1024, raw: null, unit: 'kB', target: '≤ 350 kB' },
+  ];
+  const table = rows.map((r) => ({
+    measure: r.name,
+    app: `${r.app.toFixed(r.unit === 'MB' || r.unit === 'kB' ? 1 : 0)} ${r.unit}`,
+    raw: r.raw === null ? '—' : `${r.raw.toFixed(r.unit === 'MB' ? 1 : 0)} ${r.unit}`,
+    ratio: r.raw === null ? '—' : `${(r.app / r.raw).toFixed(2)}×`,
+    target: r.target,
+  }));
+  console.table(table);
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ n: N, runs: RUNS, date: new Date().toISOString(), samples: Object.fromEntries(samples), rows }, null, 2));
+  console.log(`Written to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

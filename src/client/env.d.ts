@@ -1,0 +1,2 @@
+// Constants the build defines (vite.config.ts).
+declare const __BUILD_ID__: string;

@@ -1,0 +1,21 @@
+// Server entry: read the configuration, build the app, listen, and say where.
+import { loadConfig } from './config.ts';
+import { createApp } from './http/app.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  console.log(`整改台账 Rectification Ledger: ${shown}`);
+  const stop = () => {
+    void app.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
