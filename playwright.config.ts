@@ -1,8 +1,6 @@
 // Browser tests in real headless Chromium (Debian's), against the production build.
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 30_000,
@@ -12,7 +10,6 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     viewport: { width: 1400, height: 900 },
     locale: 'zh-CN',
@@ -22,12 +19,5 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  // The production server serving the production build, as `npm start` runs it.
-  webServer: {
-    command: 'node --import tsx src/server/main.ts',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: `.tmp/e2e-data-${PORT}` },
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  // No shared web server: each test starts its own (tests/e2e/support/fixtures.ts).
 });

@@ -67,6 +67,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // The clients in these tests are the app's own storage and sync engine, on fake-indexeddb.
+          setupFiles: ['fake-indexeddb/auto'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

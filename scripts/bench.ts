@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { createRandom, syntheticMeasure } from '../src/shared/sample/synthetic.ts';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { startServer } from '../tests/e2e/support/server.ts';
 
@@ -21,6 +23,31 @@ function initialJsGzip(dir: string): number {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
   return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file))).length, 0);
+}
+
+/** Pushes n new measures (under one new problem) in 1,000-mutation batches; returns the milliseconds taken. */
+async function pushMeasures(url: string, n: number): Promise<number> {
+  const clientId = randomUUID();
+  const at = new Date().toISOString();
+  const mutation = (entity: string, fields: Record<string, unknown>) => ({ mutationId: randomUUID(), clientId, entity, id: randomUUID(), op: 'create', fields, baseVersion: 0, actor: 'bench', at });
+  const problem = mutation('problem', { number: 900, title: '基准测试问题' });
+  const send = async (mutations: unknown[]) => {
+    const response = await fetch(`${url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, mutations }) });
+    if (!response.ok) throw new Error(`push failed: ${response.status} ${await response.text()}`);
+  };
+  await send([problem]);
+  const random = createRandom(3);
+  const ctx = { problemIds: [problem.id], departmentIds: [], today: at.slice(0, 10) };
+  const start = Date.now();
+  for (let done = 0; done < n; done += 1000) {
+    const batch = Array.from({ length: Math.min(1000, n - done) }, (_, i) => {
+      const values = syntheticMeasure(done + i, ctx, random);
+      delete values.leadDepartmentId;
+      return mutation('measure', values);
+    });
+    await send(batch);
+  }
+  return Date.now() - start;
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -105,6 +132,38 @@ async function main(): Promise<void> {
         return performance.now() - start;
       }, BULK));
       await context.close();
+
+      // Sync: the server takes N new measures over HTTP (throughput), then an empty browser pulls them all,
+      // then pushes 10,000 changes back.
+      const server = await startServer({ staticDir: 'dist/client' });
+      try {
+        const pushed = await pushMeasures(server.url, N);
+        add('throughput', 'app', N / (pushed / 1000));
+        const { context: syncContext, page: syncPage } = await launch();
+        await syncPage.goto(`${server.url}/?bench`);
+        await syncPage.getByRole('textbox', { name: '您的姓名' }).fill('bench');
+        await syncPage.getByRole('textbox', { name: '您的姓名' }).press('Enter');
+        await syncPage.waitForFunction(() => document.querySelector('.toolbar__count')?.textContent?.includes('共 33 条措施'));
+        add('pull', 'app', await syncPage.evaluate(async () => {
+          const { sync } = (window as never as { __ledgerBench: { sync: { pull(): Promise<void> } } }).__ledgerBench;
+          const start = performance.now();
+          await sync.pull();
+          return performance.now() - start;
+        }));
+        add('push', 'app', await syncPage.evaluate(async (count) => {
+          const { storage, sync } = (window as never as { __ledgerBench: { sync: { push(): Promise<void> }; storage: { db: { outbox: { clear(): Promise<void> } }; cache: { all(e: string): { id: string; status: string }[] }; save(c: unknown[]): Promise<unknown> } } }).__ledgerBench;
+          // Only the 10,000 changes below are timed: the first start's sample goes to the server first.
+          await sync.push();
+          const targets = storage.cache.all('measure').filter((m) => m.status === 'in_progress').slice(0, count);
+          await storage.save(targets.map((m) => ({ op: 'update', entity: 'measure', id: m.id, fields: { owner: 'bench' } })));
+          const start = performance.now();
+          await sync.push();
+          return performance.now() - start;
+        }, BULK));
+        await syncContext.close();
+      } finally {
+        await server.stop();
+      }
     }
   } finally {
     for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
@@ -122,6 +181,9 @@ async function main(): Promise<void> {
     row('bulk', `bulk update of ${BULK} rows (store + grid)`, 'ms', '≤ 1.3× raw'),
     row('heap', `JS heap with ${N} rows loaded`, 'MB', '≤ 80 MB'),
     row('fill', `fill ${N} rows (app: validated, through the mutation path)`, 'ms', '—'),
+    { ...row('pull', `first pull of ${N} measures into an empty browser (raw: bulkPut of as many)`, 'ms', '—'), raw: median(samples.get('fill')?.raw ?? []) },
+    row('push', `push ${BULK} mutations, browser → server (SQLite)`, 'ms', '—'),
+    row('throughput', 'server throughput, SQLite (1,000-mutation pushes)', 'mut/s', '—'),
     { name: 'initial JS (gzip)', app: initialJsGzip('dist/client') / 1024, raw: null, unit: 'kB', target: '≤ 350 kB' },
   ];
   const table = rows.map((r) => ({

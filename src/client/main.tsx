@@ -12,6 +12,8 @@ import { startServiceWorker } from '#client/pwa/service-worker.ts';
 import { openLedgerStorage } from '#client/storage/ledger-storage.ts';
 import { watchPersistence } from '#client/storage/persistence.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
+import { createSyncEngine } from '#client/sync/sync-engine.ts';
+import { createHttpTransport } from '#client/sync/transport.ts';
 import { ToastProvider } from '#client/ui/toast.tsx';
 import './styles.css';
 
@@ -32,10 +34,13 @@ async function boot(): Promise<void> {
       onVersionChange: () => location.reload(),
     });
     await viewCode;
-    // `?bench` hands the storage to the benchmark script (scripts/bench.ts), which drives the app path.
-    if (new URLSearchParams(location.search).has('bench')) (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage };
     performance.mark('ledger:storage-open');
-    const device: DeviceServices = { serviceWorker, install, connectivity: startConnectivity(), persistence: watchPersistence(storage.feed) };
+    const connectivity = startConnectivity();
+    const sync = createSyncEngine({ storage, transport: createHttpTransport(), report: connectivity.report });
+    // `?bench` hands storage and sync to the benchmark script (scripts/bench.ts), which drives them itself.
+    const bench = new URLSearchParams(location.search).has('bench');
+    if (bench) (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage, sync };
+    const device: DeviceServices = { serviceWorker, install, connectivity, persistence: watchPersistence(storage.feed), sync, autoSync: !bench };
     const t = createTranslator(storage.settings.get().locale);
     root.render(
       <StrictMode>

@@ -1,15 +1,21 @@
-// Server entry: read the configuration, build the app, listen, and say where.
+// Server entry: read the configuration, open and migrate the database, build the app, listen, and say where.
 import { loadConfig } from './config.ts';
 import { createApp } from './http/app.ts';
+import { openDatabase } from './store/database.ts';
+import { createSyncStore } from './store/sync-store.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store: createSyncStore(database.db, database.dialect) });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  console.log(`整改台账 Rectification Ledger: ${shown}`);
+  console.log(`整改台账 Rectification Ledger: ${shown} (${database.describe})`);
   const stop = () => {
-    void app.close().then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,5 +1,5 @@
 // The ledger in a real browser: sample data on first start, edits that persist, refusals that change nothing.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { cell, focusCell, goTo, measureId, openLedger, problemId, typeInto } from './support/ledger-page.ts';
 
 test('shows the seed’s ledger on first start', async ({ page }) => {

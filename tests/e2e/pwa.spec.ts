@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { cell, measureId, openLedger, typeInto, waitForServiceWorker } from './support/ledger-page.ts';
 import { freePort, startServer } from './support/server.ts';
 
@@ -64,7 +65,8 @@ test('a new deployment shows 新版本可用 · 刷新; accepting runs the new b
   const buildB = mkdtempSync(join(tmpdir(), 'ledger-build-b-'));
   execFileSync('npx', ['vite', 'build', '--outDir', buildB, '--emptyOutDir', '--logLevel', 'error'], { env: { ...process.env, BUILD_ID: 'build-B' }, stdio: 'inherit' });
   const port = await freePort();
-  let server = await startServer({ port });
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-data-'));
+  let server = await startServer({ port, dataDir });
   try {
     await openLedger(page, '测试员', server.url);
     await waitForServiceWorker(page);
@@ -74,7 +76,8 @@ test('a new deployment shows 新版本可用 · 刷新; accepting runs the new b
     await expect(cell(page, 'ledger-grid', measureId(2, 2), 'owner')).toHaveText('更新前的数据');
 
     await server.stop();
-    server = await startServer({ port, staticDir: buildB });
+    // A new deployment: new build, same data.
+    server = await startServer({ port, staticDir: buildB, dataDir });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect(page.getByText('新版本可用')).toBeVisible({ timeout: 30_000 });
     // Until accepted, the running version stays: no reload under someone's typing.
@@ -82,7 +85,8 @@ test('a new deployment shows 新版本可用 · 刷新; accepting runs the new b
     await page.getByRole('button', { name: '刷新' }).click();
     // The page reloads under the poll: a destroyed context counts as "not yet".
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.build).catch(() => null), { timeout: 30_000 }).toBe('build-B');
-    await expect(cell(page, 'ledger-grid', measureId(2, 2), 'owner')).toHaveText('更新前的数据');
+    // The new build loads while the other test worker may be busy: give it time.
+    await expect(cell(page, 'ledger-grid', measureId(2, 2), 'owner')).toHaveText('更新前的数据', { timeout: 30_000 });
   } finally {
     await server.stop();
     rmSync(buildB, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // The sample ledger can be cleared and loaded again; synthetic rows try the ledger at scale.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { openLedger } from './support/ledger-page.ts';
 
 test('clears the ledger, keeps it clear after a reload, and loads the sample again', async ({ page }) => {

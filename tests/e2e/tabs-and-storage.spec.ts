@@ -1,5 +1,6 @@
 // Several tabs, schema upgrades under an open tab, a full disk, and asking the browser to keep the data.
-import { type BrowserContext, expect, test } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 import { cell, focusCell, measureId, openLedger, typeInto } from './support/ledger-page.ts';
 
 test('an edit in one tab shows in another within a second', async ({ context }) => {
@@ -20,13 +21,13 @@ test('a schema upgrade elsewhere makes an open tab save what is being typed and 
   await expect(old.locator('.cell-editor')).toHaveValue('正在输入');
   const reloaded = old.waitForEvent('framenavigated');
 
-  // A newer version of the app opens the database at a higher version (Dexie's v2 is IndexedDB's 20).
+  // A newer version of the app opens the database at a higher version (Dexie's version n is IndexedDB's 10·n).
   const upgrader = await context.newPage();
   await upgrader.goto('/api/health');
   const outcome = await upgrader.evaluate(
     () =>
       new Promise<string>((resolve) => {
-        const request = indexedDB.open('rectification-ledger', 30);
+        const request = indexedDB.open('rectification-ledger', 100);
         // "blocked" is fine for a moment (the old tab is saving); an upgrade still waiting after 10 s hangs.
         setTimeout(() => resolve('still blocked after 10 s'), 10_000);
         request.onsuccess = () => {

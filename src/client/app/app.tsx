@@ -5,6 +5,7 @@ import { DataMenu } from '#client/features/data-menu/data-menu.tsx';
 import { fillSynthetic, prepareFirstStart, syntheticRequest } from '#client/features/data-menu/first-start.ts';
 import { DeviceStatus } from '#client/features/device/device-status.tsx';
 import { UpdateBanner } from '#client/features/device/update-banner.tsx';
+import { SyncStatus } from '#client/features/sync/sync-status.tsx';
 import { useDevice } from '#client/context/device-context.tsx';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { useToast } from '#client/ui/toast.tsx';
@@ -48,7 +49,7 @@ export function App() {
   const settings = useSettings();
   const t = useT();
   const toast = useToast();
-  const { persistence } = useDevice();
+  const { persistence, sync } = useDevice();
   const [view, setView] = useState<View>(viewFromHash);
   const [menuOpen, setMenuOpen] = useState(false);
   const [ready, setReady] = useState(settings.firstStartDone && syntheticRequest(location.search) === null);
@@ -72,6 +73,20 @@ export function App() {
   useEffect(() => {
     if (ready) persistence.arm();
   }, [ready, persistence]);
+
+  // Sync starts once the ledger is loaded and the first start is done (so that the sample is in place).
+  useEffect(() => {
+    if (!ready) return undefined;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void storage.cache.ready.then(() => {
+      if (!cancelled) stop = sync.start();
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [ready, storage, sync]);
 
   useEffect(() => {
     if (ready) return;
@@ -118,6 +133,7 @@ export function App() {
           ))}
         </nav>
         <div className="header__actions">
+          <SyncStatus />
           <DeviceStatus />
           <button type="button" className="button" onClick={() => setMenuOpen(true)}>
             {t('nav.data')}

@@ -5,12 +5,16 @@ import type { ConnectivityMonitor } from '#client/pwa/connectivity.ts';
 import type { InstallControl } from '#client/pwa/install.ts';
 import type { ServiceWorkerControl } from '#client/pwa/service-worker.ts';
 import type { PersistenceControl } from '#client/storage/persistence.ts';
+import type { SyncEngine } from '#client/sync/sync-engine.ts';
 
 export type DeviceServices = {
   serviceWorker: ServiceWorkerControl;
   connectivity: ConnectivityMonitor;
   install: InstallControl;
   persistence: PersistenceControl;
+  sync: SyncEngine;
+  /** False when the benchmark drives sync itself. */
+  autoSync: boolean;
 };
 
 export const DeviceContext = createContext<DeviceServices | null>(null);

@@ -1,10 +1,22 @@
 // The IndexedDB database (Dexie): its tables and its schema versions. Only client/storage opens it.
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Mutation, Reason } from '#shared/sync/protocol.ts';
 import type { AnyRecord, EntityName, EntityRecordMap } from '#shared/model/entities.ts';
 import { entityDefaults, entityNames } from '#shared/model/entities.ts';
+import { metaDefaults } from '#shared/model/record.ts';
 
 export type SettingRow = { key: string; value: unknown };
 export type MetaRow = { key: string; value: number };
+
+/** A change waiting to reach the server (or refused by it, with the reason, until the user decides). */
+export type OutboxRow = {
+  seq?: number;
+  /** "entity:id", to find a record's pending changes when the server's version of it arrives. */
+  key: string;
+  mutation: Mutation;
+  status: 'pending' | 'rejected';
+  reason?: Reason;
+};
 
 /** The meta row counting committed write transactions: a cache that has seen them all may skip re-reading. */
 export const WRITES_KEY = 'writes';
@@ -26,6 +38,7 @@ export class LedgerDb extends Dexie {
   measures!: Table<EntityRecordMap['measure'], string>;
   settings!: Table<SettingRow, string>;
   meta!: Table<MetaRow, string>;
+  outbox!: Table<OutboxRow, number>;
 
   constructor(name: string) {
     super(name);
@@ -46,6 +59,8 @@ export class LedgerDb extends Dexie {
         meta: 'key',
       })
       .upgrade(fillNewFields);
+    // v3: the sync outbox, and the server version every record now carries (0 until synced).
+    this.version(3).stores({ outbox: '++seq, key, status' }).upgrade(fillNewFields);
   }
 
   tableFor<E extends EntityName>(entity: E): Table<EntityRecordMap[E], string> {
@@ -56,7 +71,7 @@ export class LedgerDb extends Dexie {
 /** Gives every stored record the fields it lacks, with their defaults. */
 export async function fillNewFields(tx: Transaction): Promise<void> {
   for (const entity of entityNames) {
-    const defaults = entityDefaults[entity] as Record<string, unknown>;
+    const defaults = { ...(entityDefaults[entity] as Record<string, unknown>), ...metaDefaults };
     await tx
       .table(tableOf[entity])
       .toCollection()

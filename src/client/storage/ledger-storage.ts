@@ -1,5 +1,6 @@
 // The storage facade the features use: the database, its change feed, the record cache and settings.
 import type { Change } from '#shared/model/change.ts';
+import { newId } from '#shared/model/ids.ts';
 import { type ChangeFeed, createChangeFeed } from './change-feed.ts';
 import { LedgerDb } from './db.ts';
 import { type RecordCache, createRecordCache } from './record-cache.ts';
@@ -48,6 +49,7 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
   const feed = createChangeFeed();
   const cache = createRecordCache(db, feed);
   const settings = await loadSettings(db);
+  if (settings.get().clientId === '') await settings.save({ clientId: newId() });
   const disconnect = connectTabs(db, feed, `ledger:${name}`);
   return {
     db,
@@ -56,7 +58,11 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
     settings,
     // Until the cache has read its tables it knows nothing: saves then read what they change from IndexedDB.
     save: (changes) =>
-      saveChanges(db, feed, changes, { actor: settings.get().userName, cache: cache.isReady() ? { version: cache.version(), get: cache.get } : undefined }),
+      saveChanges(db, feed, changes, {
+        actor: settings.get().userName,
+        clientId: settings.get().clientId,
+        cache: cache.isReady() ? { version: cache.version(), get: cache.get } : undefined,
+      }),
     close() {
       disconnect();
       db.close();

@@ -124,7 +124,7 @@ describe('write count and the record cache', () => {
     await storage.db.problems.update(problemId, { title: '另一标签页改的标题' });
     await storage.db.meta.put({ key: WRITES_KEY, value: writes + 1 });
     const stale = { version: writes, get: storage.cache.get };
-    const result = await saveChanges(storage.db, createChangeFeed(), [{ op: 'update', entity: 'problem', id: problemId, fields: { deadline: '2022-12-31' } }], { actor: 'x', cache: stale });
+    const result = await saveChanges(storage.db, createChangeFeed(), [{ op: 'update', entity: 'problem', id: problemId, fields: { deadline: '2022-12-31' } }], { actor: 'x', clientId: newId(), cache: stale });
     expect(result.ok).toBe(true);
     expect(await storage.db.problems.get(problemId)).toMatchObject({ title: '另一标签页改的标题', deadline: '2022-12-31' });
   });
@@ -137,5 +137,26 @@ describe('write count and the record cache', () => {
     await storage.save([{ op: 'update', entity: 'problem', id: problemId, fields: { title: '第三次' } }]);
     expect((await storage.db.meta.get(WRITES_KEY))?.value).toBe(before + 2);
     expect(storage.cache.version()).toBe(before + 2);
+  });
+});
+
+describe('outbox', () => {
+  it('records each saved change as a mutation in the same transaction, with the fields that changed', async () => {
+    const before = await storage.db.outbox.count();
+    await storage.save([{ op: 'update', entity: 'problem', id: problemId, fields: { title: '宣传解读不够', deadline: '2022-12-31' } }]);
+    const rows = await storage.db.outbox.orderBy('seq').toArray();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({
+      key: `problem:${problemId}`,
+      status: 'pending',
+      mutation: { op: 'update', entity: 'problem', id: problemId, fields: { title: '宣传解读不够', deadline: '2022-12-31' }, baseVersion: 0, actor: '王芳' },
+    });
+    expect(rows[0]?.mutation).toMatchObject({ op: 'create', entity: 'department', fields: { name: '市财政局' } });
+  });
+
+  it('writes no outbox row for a refused batch', async () => {
+    const before = await storage.db.outbox.count();
+    await storage.save([{ op: 'update', entity: 'problem', id: problemId, fields: { deadline: '明天' } }]);
+    expect(await storage.db.outbox.count()).toBe(before);
   });
 });

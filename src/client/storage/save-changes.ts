@@ -1,10 +1,12 @@
 // The one mutation path: validate every change with the shared schemas, then write them all in one transaction.
-import { type Change, applyChange, invertChange } from '#shared/model/change.ts';
+import { type Change, applyChange, diffFields, invertChange, withoutMeta } from '#shared/model/change.ts';
+import { newId } from '#shared/model/ids.ts';
+import type { Mutation } from '#shared/sync/protocol.ts';
 import { type AnyRecord, type EntityName, entityNames } from '#shared/model/entities.ts';
 import type { FieldError } from '#shared/model/field-error.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import { checkIntegrity, type Key, keyOf, splitKey } from './check-integrity.ts';
-import { type LedgerDb, tableOf, WRITES_KEY } from './db.ts';
+import { type LedgerDb, type OutboxRow, tableOf, WRITES_KEY } from './db.ts';
 import { toStorageError } from './storage-error.ts';
 
 export type RecordError = { index: number; entity: EntityName; id: string; errors: FieldError[] };
@@ -16,7 +18,13 @@ export type SaveResult = { ok: true; saved: SavedChange[]; inverse: Change[] } |
 /** What the caller's record cache holds: the write count it has seen in full, and its records. */
 export type CachedState = { version: number; get: (entity: EntityName, id: string) => AnyRecord | undefined };
 
-export type SaveContext = { actor: string; now?: string; cache?: CachedState };
+export type SaveContext = {
+  actor: string;
+  /** This device's id, stamped on the outbox's mutations. */
+  clientId: string;
+  now?: string;
+  cache?: CachedState;
+};
 
 class Refused extends Error {
   readonly errors: RecordError[];
@@ -36,7 +44,7 @@ export async function saveChanges(db: LedgerDb, feed: ChangeFeed, changes: reado
   if (changes.length === 0) return { ok: true, saved: [], inverse: [] };
   const now = ctx.now ?? new Date().toISOString();
   // Every entity table joins: references are checked against what exists, deletions against what refers.
-  const tables = [...entityNames.map((e) => db.table(tableOf[e])), db.meta];
+  const tables = [...entityNames.map((e) => db.table(tableOf[e])), db.meta, db.outbox];
   let saved: SavedChange[];
   let version = 0;
   try {
@@ -59,10 +67,13 @@ export async function saveChanges(db: LedgerDb, feed: ChangeFeed, changes: reado
       if (errors.length > 0) throw new Refused(errors);
       await writeState(db, state, prevs);
       await db.meta.put({ key: WRITES_KEY, value: version });
-      return [...state.keys()].filter((k) => prevs.get(k) !== state.get(k)).map((key) => {
+      const saved = [...state.keys()].filter((k) => prevs.get(k) !== state.get(k)).map((key): SavedChange => {
         const [entity, id] = splitKey(key);
         return { entity, id, prev: prevs.get(key) ?? undefined, next: state.get(key) ?? null };
       });
+      // The outbox commits with the records: a change is never saved without the means to send it.
+      await db.outbox.bulkAdd(saved.flatMap((s) => toOutbox(s, ctx.clientId, ctx.actor, now)));
+      return saved;
     });
   } catch (error) {
     if (error instanceof Refused) return { ok: false, errors: error.errors };
@@ -74,6 +85,14 @@ export async function saveChanges(db: LedgerDb, feed: ChangeFeed, changes: reado
     .filter((c): c is Change => c !== null)
     .reverse();
   return { ok: true, saved, inverse };
+}
+
+function toOutbox(s: SavedChange, clientId: string, actor: string, at: string): OutboxRow[] {
+  const op = !s.prev ? 'create' : !s.next ? 'delete' : 'update';
+  const fields = op === 'create' && s.next ? withoutMeta(s.next) : op === 'update' && s.next && s.prev ? diffFields(s.next, s.prev) : {};
+  if (op === 'update' && Object.keys(fields).length === 0) return [];
+  const mutation: Mutation = { mutationId: newId(), clientId, entity: s.entity, id: s.id, op, fields, baseVersion: s.prev?.rev ?? 0, actor, at };
+  return [{ key: `${s.entity}:${s.id}`, mutation, status: 'pending' }];
 }
 
 function targetsFrom(cache: CachedState, changes: readonly Change[]): Map<Key, AnyRecord | null> {

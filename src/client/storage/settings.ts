@@ -9,9 +9,11 @@ export type Settings = {
   warningDays: number;
   /** Set once the first start has put the sample ledger in place, so that clearing it is respected. */
   firstStartDone: boolean;
+  /** This device's id for sync, made on first start. */
+  clientId: string;
 };
 
-export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false };
+export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '' };
 
 export type SettingsStore = {
   get: () => Settings;

@@ -1,18 +1,31 @@
-// Builds the HTTP server: the API routes and the PWA's files. Holds no state of its own.
+// Builds the HTTP server: the API routes and the PWA's files. Holds no state of its own: several processes
+// may serve one PostgreSQL database side by side.
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { SyncStore } from '#server/store/sync-store.ts';
 import { registerStaticFiles } from './static-files.ts';
+import { registerSyncRoutes } from './sync-routes.ts';
 
 export type AppOptions = {
   staticDir: string;
+  store: SyncStore;
   logLevel?: string;
+  /** Largest request body accepted (bytes); larger ones get 413. */
+  bodyLimit?: number;
 };
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024 });
+  // Every failure answers in one shape with a message, malformed JSON and oversized bodies included.
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) request.log.error(error);
+    void reply.code(status).send({ error: error.code ?? 'error', message: status >= 500 ? 'Internal server error' : error.message });
+  });
   await app.register(compress, { global: true, threshold: 1024 });
   // A cheap request that tells a client the server is really there: navigator.onLine is only a hint.
   app.get('/api/health', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
+  registerSyncRoutes(app, options.store);
   await registerStaticFiles(app, options.staticDir);
   return app;
 }

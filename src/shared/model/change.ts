@@ -4,7 +4,7 @@ import { todayIso } from './dates.ts';
 import { type AnyRecord, type EntityName, entityDefaults, entityNames, entitySchemas } from './entities.ts';
 import { type FieldError, toFieldErrors } from './field-error.ts';
 import { idSchema } from './ids.ts';
-import { metaFields } from './record.ts';
+import { metaDefaults, metaFields } from './record.ts';
 import { canTransition, isDone, type Status } from './status.ts';
 
 const valuesSchema = z.record(z.string(), z.unknown());
@@ -40,6 +40,7 @@ export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: Ch
     const draft: Loose = {
       ...entityDefaults[change.entity],
       ...change.values,
+      ...metaDefaults,
       id: change.id,
       createdAt: ctx.now,
       createdBy: ctx.actor,
@@ -89,7 +90,8 @@ export function invertChange(entity: EntityName, id: string, prev: AnyRecord | u
   return Object.keys(fields).length > 0 ? { op: 'update', entity, id, fields } : null;
 }
 
-function withoutMeta(record: object): Loose {
+/** A record's own values, without the meta fields every record carries. */
+export function withoutMeta(record: object): Loose {
   return Object.fromEntries(Object.entries(record).filter(([k]) => !(metaFields as readonly string[]).includes(k)));
 }
 

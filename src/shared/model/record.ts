@@ -8,9 +8,14 @@ export const recordMetaShape = {
   createdBy: z.string().max(100),
   updatedAt: timestampSchema,
   updatedBy: z.string().max(100),
+  /** The server's version of this record as the device last received it (0: never synced). */
+  rev: z.number().int().min(0),
 };
 
-export const metaFields = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
+export const metaFields = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'rev'] as const;
+
+/** Meta values a record has before any server has seen it. */
+export const metaDefaults = { rev: 0 } as const;
 export type MetaField = (typeof metaFields)[number];
 
 /** A short single-line text: trimmed, no line breaks. */

@@ -20,7 +20,7 @@ export type SampleLedger = {
 export const SAMPLE_CREATED_AT = '2022-11-02T00:00:00+08:00';
 export const SAMPLE_ACTOR = '示例台账';
 
-const meta = { createdAt: SAMPLE_CREATED_AT, createdBy: SAMPLE_ACTOR, updatedAt: SAMPLE_CREATED_AT, updatedBy: SAMPLE_ACTOR };
+const meta = { createdAt: SAMPLE_CREATED_AT, createdBy: SAMPLE_ACTOR, updatedAt: SAMPLE_CREATED_AT, updatedBy: SAMPLE_ACTOR, rev: 0 };
 
 export function departmentSampleId(name: string): string {
   return sampleId(`department:${name}`);

@@ -9,7 +9,7 @@ import type { AnyRecord, EntityName } from '#shared/model/entities.ts';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { registerFlush } from '#client/lib/edit-flush.ts';
 import { useToast } from '#client/ui/toast.tsx';
-import { createCodecContext } from './codec-context.ts';
+import { createCodecContext } from '#client/storage/codec-context.ts';
 import type { ColumnContext } from './columns.ts';
 import { parseCellInput } from './columns.ts';
 import { gridLocaleText, gridTheme } from './grid-setup.ts';

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AnyRecord, EntityName } from '#shared/model/entities.ts';
 import { useStorage, useT } from '#client/context/ledger-context.tsx';
 import { useToast } from '#client/ui/toast.tsx';
-import { createCodecContext } from './codec-context.ts';
+import { createCodecContext } from '#client/storage/codec-context.ts';
 import { createRowLabel } from './row-label.ts';
 import type { Feedback } from './save-feedback.ts';
 

@@ -1,7 +1,7 @@
 // Lookups the field codecs need (department and area names ↔ ids), read from the record cache.
 import type { Translate } from '#shared/i18n/translate.ts';
 import type { CodecContext } from '#shared/model/field-codec.ts';
-import type { RecordCache } from '#client/storage/record-cache.ts';
+import type { RecordCache } from './record-cache.ts';
 
 export function createCodecContext(cache: RecordCache, t: Translate): CodecContext {
   const byName = <T extends { id: string }>(list: readonly T[], names: (r: T) => string[], text: string) =>

@@ -1,0 +1,47 @@
+// The outbox after a push: what the server took in leaves it, what it refused stays with the reason.
+import type { MutationResult } from '#shared/sync/protocol.ts';
+import type { LedgerDb, OutboxRow } from './db.ts';
+
+/** The oldest pending mutations, in the order they were made. */
+export function readPending(db: LedgerDb, limit: number): Promise<OutboxRow[]> {
+  return db.outbox.where('status').equals('pending').limit(limit).sortBy('seq');
+}
+
+export async function countOutbox(db: LedgerDb): Promise<{ pending: number; rejected: number }> {
+  const [pending, rejected] = await Promise.all([db.outbox.where('status').equals('pending').count(), db.outbox.where('status').equals('rejected').count()]);
+  return { pending, rejected };
+}
+
+export function listRejected(db: LedgerDb): Promise<OutboxRow[]> {
+  return db.outbox.where('status').equals('rejected').sortBy('seq');
+}
+
+/** Everything not yet on the server (pending and refused), for export before risky steps. */
+export function listUnsynced(db: LedgerDb): Promise<OutboxRow[]> {
+  return db.outbox.orderBy('seq').toArray();
+}
+
+/** Records the server's answers; returns the records whose change was refused (to be re-read from the server). */
+export async function settlePush(db: LedgerDb, rows: OutboxRow[], results: MutationResult[]): Promise<{ entity: OutboxRow['mutation']['entity']; id: string }[]> {
+  const byId = new Map(results.map((r) => [r.mutationId, r]));
+  const refused: { entity: OutboxRow['mutation']['entity']; id: string }[] = [];
+  await db.transaction('rw', db.outbox, async () => {
+    const done: number[] = [];
+    for (const row of rows) {
+      const result = byId.get(row.mutation.mutationId);
+      if (!result || row.seq === undefined) continue;
+      const rejected = result.status === 'rejected' || (result.status === 'duplicate' && result.first === 'rejected');
+      if (rejected) {
+        await db.outbox.update(row.seq, { status: 'rejected', reason: result.reason ?? { code: 'invalid' } });
+        refused.push({ entity: row.mutation.entity, id: row.mutation.id });
+      } else done.push(row.seq);
+    }
+    await db.outbox.bulkDelete(done);
+  });
+  return refused;
+}
+
+/** The user has seen a refused change and lets it go (after exporting it, if wanted). */
+export async function discardRejected(db: LedgerDb, seq: number): Promise<void> {
+  await db.outbox.where('seq').equals(seq).and((row) => row.status === 'rejected').delete();
+}

@@ -1,0 +1,207 @@
+// The client sync engine (no React): push the outbox in batches, then pull pages after the cursor — a stuck
+// upload never blocks the download. One tab syncs at a time (Web Locks); failures back off.
+import type { Conflict, ResolveRequest } from '#shared/sync/protocol.ts';
+import { createObservable, type Observable } from '#client/lib/observable.ts';
+import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
+import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
+import { applyPulled, loadCursor } from '#client/storage/remote.ts';
+import type { OutboxRow } from '#client/storage/db.ts';
+import { SyncHttpError, type SyncTransport } from './transport.ts';
+
+export type SyncError = { kind: 'network' | 'server'; status?: number; message: string };
+
+export type SyncState = {
+  pending: number;
+  rejected: number;
+  syncing: boolean;
+  lastSyncAt: string | null;
+  error: SyncError | null;
+  /** Open conflicts on the server, as last counted (null: not known yet). */
+  openConflicts: number | null;
+};
+
+export type SyncEngine = {
+  state: Observable<SyncState>;
+  /** Runs one sync now (or joins the one running). */
+  syncNow: () => Promise<void>;
+  /** Only the upload, or only the download, outside the lock (for the benchmark and tests). */
+  push: () => Promise<void>;
+  pull: () => Promise<void>;
+  /** Starts the triggers: local writes, coming online, the tab coming into view, every minute. */
+  start: () => () => void;
+  /** Stops every timer, e.g. before the storage closes. */
+  dispose: () => void;
+  listRejected: () => Promise<OutboxRow[]>;
+  discardRejected: (seq: number) => Promise<void>;
+  /** Everything not yet on the server, as a JSON document to save. */
+  exportUnsynced: () => Promise<string>;
+  conflicts: () => Promise<Conflict[]>;
+  resolve: (id: string, request: Omit<ResolveRequest, 'actor'>) => Promise<void>;
+};
+
+export type SyncOptions = {
+  storage: LedgerStorage;
+  transport: SyncTransport;
+  /** Told whether the server answered: the online indicator's truth. */
+  report?: (reached: boolean) => void;
+  locks?: LockManager | null;
+  pushBatch?: number;
+  pullPage?: number;
+  /** Quiet time after a local write before syncing it. */
+  debounceMs?: number;
+};
+
+const MINUTE = 60_000;
+const MAX_BACKOFF_MS = 5 * MINUTE;
+
+export function createSyncEngine(options: SyncOptions): SyncEngine {
+  const { storage, transport } = options;
+  const db = storage.db;
+  const pushBatch = options.pushBatch ?? 500;
+  const pullPage = options.pullPage ?? 2_000;
+  const locks = options.locks === undefined ? (typeof navigator !== 'undefined' ? navigator.locks : undefined) : options.locks;
+  const state = createObservable<SyncState>({ pending: 0, rejected: 0, syncing: false, lastSyncAt: null, error: null, openConflicts: null });
+  const patch = (p: Partial<SyncState>) => state.set({ ...state.get(), ...p });
+  let running: Promise<void> | null = null;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const refreshCounts = async () => patch(await countOutbox(db));
+
+  async function pushAll(): Promise<void> {
+    const clientId = storage.settings.get().clientId;
+    for (;;) {
+      const rows = await readPending(db, pushBatch);
+      if (rows.length === 0) return;
+      const { results } = await transport.push({ clientId, mutations: rows.map((r) => ({ ...r.mutation, clientId })) });
+      const refused = await settlePush(db, rows, results);
+      if (refused.length > 0) {
+        // Where the server holds the record, the device shows the server's state; the refused change stays in
+        // the outbox with its reason. A record the server does not know is left as it is on the device:
+        // the server lacking something is never a reason to delete it here.
+        await applyPulled(db, storage.feed, await transport.fetchRecords(refused));
+      }
+      if (rows.length < pushBatch) return;
+    }
+  }
+
+  async function pullAll(): Promise<void> {
+    let cursor = await loadCursor(db);
+    for (;;) {
+      const page = await transport.pull(cursor, pullPage);
+      await applyPulled(db, storage.feed, page.records, page.cursor);
+      cursor = page.cursor;
+      if (!page.more) return;
+    }
+  }
+
+  function describe(error: unknown): SyncError {
+    if (error instanceof SyncHttpError) return { kind: 'server', status: error.status, message: error.message };
+    return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+  }
+
+  async function cycle(): Promise<void> {
+    patch({ syncing: true });
+    let failure: unknown = null;
+    try {
+      await pushAll();
+    } catch (error) {
+      failure = error;
+    }
+    try {
+      await pullAll();
+    } catch (error) {
+      failure ??= error;
+    }
+    try {
+      patch({ openConflicts: (await transport.conflicts('open')).length });
+    } catch {
+      // the count is a courtesy; the sync itself is what matters
+    }
+    try {
+      await refreshCounts();
+    } catch (error) {
+      failure ??= error;
+    }
+    if (failure === null) {
+      failures = 0;
+      patch({ syncing: false, error: null, lastSyncAt: new Date().toISOString() });
+      options.report?.(true);
+    } else {
+      failures++;
+      const error = describe(failure);
+      patch({ syncing: false, error });
+      options.report?.(error.kind === 'server');
+      schedule(Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** (failures - 1)));
+    }
+  }
+
+  function syncNow(): Promise<void> {
+    if (running) return running;
+    const run = locks
+      ? locks.request('ledger-sync', { ifAvailable: true }, async (lock) => {
+          // Another tab holds the lock and is syncing the same database: nothing to do here.
+          if (lock) await cycle();
+        })
+      : cycle();
+    running = Promise.resolve(run).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function schedule(delay: number): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void syncNow().catch(() => undefined), delay);
+  }
+
+  let stopTriggers: (() => void) | null = null;
+  return {
+    state,
+    syncNow,
+    push: pushAll,
+    pull: pullAll,
+    dispose() {
+      clearTimeout(timer);
+      stopTriggers?.();
+    },
+    start() {
+      void refreshCounts();
+      const debounce = options.debounceMs ?? 2_000;
+      let counting: ReturnType<typeof setTimeout> | undefined;
+      const unsubscribe = storage.feed.subscribe((event) => {
+        if (event.origin !== 'local' && event.origin !== 'other-tab') return;
+        clearTimeout(counting);
+        counting = setTimeout(() => void refreshCounts(), 200);
+        if (failures === 0) schedule(debounce);
+      });
+      const onOnline = () => void syncNow().catch(() => undefined);
+      const onVisible = () => document.visibilityState === 'visible' && void syncNow().catch(() => undefined);
+      addEventListener('online', onOnline);
+      document.addEventListener('visibilitychange', onVisible);
+      const interval = setInterval(() => void syncNow().catch(() => undefined), MINUTE);
+      void syncNow().catch(() => undefined);
+      stopTriggers = () => {
+        unsubscribe();
+        clearTimeout(timer);
+        clearTimeout(counting);
+        clearInterval(interval);
+        removeEventListener('online', onOnline);
+        document.removeEventListener('visibilitychange', onVisible);
+      };
+      return stopTriggers;
+    },
+    listRejected: () => listRejected(db),
+    discardRejected: async (seq) => {
+      await discardRejected(db, seq);
+      await refreshCounts();
+    },
+    exportUnsynced: async () =>
+      JSON.stringify({ exportedAt: new Date().toISOString(), clientId: storage.settings.get().clientId, changes: await listUnsynced(db) }, null, 2),
+    conflicts: () => transport.conflicts('open'),
+    resolve: async (id, request) => {
+      await transport.resolve(id, { ...request, actor: storage.settings.get().userName });
+      await syncNow();
+    },
+  };
+}

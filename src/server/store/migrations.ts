@@ -1,0 +1,83 @@
+// Schema migrations, run on start. Append-only: a migration, once released, is never edited or removed.
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+const migrations: Record<string, Migration> = {
+  '0001_sync': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('sync_state').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('seq', 'bigint', (c) => c.notNull()).execute();
+      await sql`insert into sync_state (id, seq) values (1, 0)`.execute(db);
+      await db.schema
+        .createTable('records')
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('field_versions', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('records_pk', ['entity', 'id'])
+        .execute();
+      await db.schema.createIndex('records_version').on('records').column('version').execute();
+      await db.schema
+        .createTable('record_refs')
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('target_entity', 'text', (c) => c.notNull())
+        .addColumn('target_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('record_refs_source').on('record_refs').columns(['entity', 'id']).execute();
+      await db.schema.createIndex('record_refs_target').on('record_refs').columns(['target_entity', 'target_id']).execute();
+      await db.schema
+        .createTable('changes')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('op', 'text', (c) => c.notNull())
+        .addColumn('fields', 'text', (c) => c.notNull())
+        .addColumn('mutation_id', 'text')
+        .addColumn('client_id', 'text')
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('changes_record').on('changes').columns(['entity', 'record_id']).execute();
+      await db.schema
+        .createTable('mutations')
+        .addColumn('mutation_id', 'text', (c) => c.primaryKey())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint')
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('conflicts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('server_value', 'text', (c) => c.notNull())
+        .addColumn('server_actor', 'text', (c) => c.notNull())
+        .addColumn('client_value', 'text', (c) => c.notNull())
+        .addColumn('client_actor', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('client_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_seq', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('resolution', 'text')
+        .addColumn('resolved_by', 'text')
+        .addColumn('resolved_at', 'text')
+        .execute();
+      await db.schema.createIndex('conflicts_status').on('conflicts').column('status').execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}

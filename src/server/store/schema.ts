@@ -1,0 +1,49 @@
+// The server's tables as Kysely sees them. JSON is kept as text, booleans as 0/1: one shape for SQLite and PostgreSQL.
+
+export type Database = {
+  sync_state: { id: number; seq: number };
+  /** The current state of every record, tombstones included. */
+  records: {
+    entity: string;
+    id: string;
+    version: number;
+    deleted: number;
+    data: string;
+    field_versions: string;
+  };
+  /** Which record refers to which: lets a deletion see whether anything still uses the record. */
+  record_refs: { entity: string; id: string; target_entity: string; target_id: string };
+  /** Every accepted change, in commit order: append-only. */
+  changes: {
+    seq: number;
+    entity: string;
+    record_id: string;
+    op: string;
+    fields: string;
+    mutation_id: string | null;
+    client_id: string | null;
+    actor: string;
+    at: string;
+    received_at: string;
+  };
+  /** Every mutation received and its outcome: a retried or duplicated push is applied once. */
+  mutations: { mutation_id: string; client_id: string; status: string; seq: number | null; result: string; received_at: string };
+  conflicts: {
+    id: string;
+    entity: string;
+    record_id: string;
+    field: string;
+    server_value: string;
+    server_actor: string;
+    client_value: string;
+    client_actor: string;
+    client_id: string;
+    client_at: string;
+    created_at: string;
+    created_seq: number;
+    status: string;
+    resolution: string | null;
+    resolved_by: string | null;
+    resolved_at: string | null;
+  };
+};

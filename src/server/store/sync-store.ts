@@ -1,0 +1,190 @@
+// The sync data in SQL (Kysely, one code for SQLite and PostgreSQL): records, their references, the change
+// log, received mutations and conflicts. Writes run one at a time, each in a transaction that holds the
+// sequence row, so that commit order is sequence order and a pull can never skip a change.
+import { type Kysely, type Transaction, sql } from 'kysely';
+import { type EntityName, entityReferences } from '#shared/model/entities.ts';
+import type { StoredRecord } from '#shared/sync/merge.ts';
+import type { Conflict, PulledRecord } from '#shared/sync/protocol.ts';
+import type { Dialect } from './database.ts';
+import type { Database } from './schema.ts';
+
+export type ChangeRow = Database['changes'];
+export type MutationRow = Database['mutations'];
+
+export type SyncTx = {
+  /** The last sequence number committed before this transaction. */
+  readonly startSeq: number;
+  getMutation: (mutationId: string) => Promise<MutationRow | undefined>;
+  saveMutation: (row: MutationRow) => Promise<void>;
+  getRecord: (entity: EntityName, id: string) => Promise<StoredRecord | null>;
+  putRecord: (entity: EntityName, id: string, record: StoredRecord) => Promise<void>;
+  /** Of the given records, those that exist and are not deleted, as "entity:id". */
+  liveRecords: (targets: { entity: EntityName; id: string }[]) => Promise<Set<string>>;
+  countReferrers: (entity: EntityName, id: string) => Promise<number>;
+  appendChange: (row: ChangeRow) => Promise<void>;
+  insertConflict: (conflict: Conflict, seq: number) => Promise<void>;
+  getConflict: (id: string) => Promise<Conflict | undefined>;
+  resolveConflict: (id: string, resolution: Conflict['resolution'], by: string, at: string) => Promise<void>;
+  setSeq: (seq: number) => Promise<void>;
+};
+
+export type SyncStore = {
+  write: <T>(work: (tx: SyncTx) => Promise<T>) => Promise<T>;
+  pull: (after: number, limit: number) => Promise<{ records: PulledRecord[]; cursor: number; more: boolean }>;
+  listConflicts: (status: 'open' | 'resolved' | 'all') => Promise<Conflict[]>;
+  /** The current state of particular records (tombstones included); unknown ones are left out. */
+  fetch: (refs: { entity: EntityName; id: string }[]) => Promise<PulledRecord[]>;
+};
+
+function refsOf(entity: EntityName, data: Record<string, unknown>): { target_entity: string; target_id: string }[] {
+  return entityReferences[entity].flatMap((ref) => {
+    const value = data[ref.field];
+    const ids = ref.many ? ((value as string[] | undefined) ?? []) : typeof value === 'string' ? [value] : [];
+    return ids.map((target_id) => ({ target_entity: ref.target, target_id }));
+  });
+}
+
+function toConflict(row: Database['conflicts']): Conflict {
+  return {
+    id: row.id,
+    entity: row.entity as EntityName,
+    recordId: row.record_id,
+    field: row.field,
+    serverValue: JSON.parse(row.server_value) as unknown,
+    serverActor: row.server_actor,
+    clientValue: JSON.parse(row.client_value) as unknown,
+    clientActor: row.client_actor,
+    clientId: row.client_id,
+    clientAt: row.client_at,
+    createdAt: row.created_at,
+    status: row.status as Conflict['status'],
+    resolution: row.resolution as Conflict['resolution'],
+    resolvedBy: row.resolved_by,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
+  return {
+    startSeq,
+    getMutation: (mutationId) => trx.selectFrom('mutations').selectAll().where('mutation_id', '=', mutationId).executeTakeFirst(),
+    saveMutation: async (row) => {
+      await trx.insertInto('mutations').values(row).execute();
+    },
+    getRecord: async (entity, id) => {
+      const row = await trx.selectFrom('records').selectAll().where('entity', '=', entity).where('id', '=', id).executeTakeFirst();
+      if (!row) return null;
+      const fields = JSON.parse(row.field_versions) as { versions: Record<string, number>; clients: Record<string, string> };
+      return {
+        data: JSON.parse(row.data) as Record<string, unknown>,
+        fieldVersions: fields.versions,
+        fieldClients: fields.clients,
+        version: Number(row.version),
+        deleted: row.deleted === 1,
+      };
+    },
+    putRecord: async (entity, id, record) => {
+      const row = { entity, id, version: record.version, deleted: record.deleted ? 1 : 0, data: JSON.stringify(record.data), field_versions: JSON.stringify({ versions: record.fieldVersions, clients: record.fieldClients }) };
+      await trx
+        .insertInto('records')
+        .values(row)
+        .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet({ version: row.version, deleted: row.deleted, data: row.data, field_versions: row.field_versions }))
+        .execute();
+      await trx.deleteFrom('record_refs').where('entity', '=', entity).where('id', '=', id).execute();
+      const refs = record.deleted ? [] : refsOf(entity, record.data);
+      if (refs.length > 0) await trx.insertInto('record_refs').values(refs.map((r) => ({ entity, id, ...r }))).execute();
+    },
+    liveRecords: async (targets) => {
+      const live = new Set<string>();
+      for (const entity of new Set(targets.map((t) => t.entity))) {
+        const ids = targets.filter((t) => t.entity === entity).map((t) => t.id);
+        const rows = await trx.selectFrom('records').select('id').where('entity', '=', entity).where('id', 'in', ids).where('deleted', '=', 0).execute();
+        for (const row of rows) live.add(`${entity}:${row.id}`);
+      }
+      return live;
+    },
+    countReferrers: async (entity, id) => {
+      const row = await trx
+        .selectFrom('record_refs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('target_entity', '=', entity)
+        .where('target_id', '=', id)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    appendChange: async (row) => {
+      await trx.insertInto('changes').values(row).execute();
+    },
+    insertConflict: async (c, seq) => {
+      await trx
+        .insertInto('conflicts')
+        .values({
+          id: c.id,
+          entity: c.entity,
+          record_id: c.recordId,
+          field: c.field,
+          server_value: JSON.stringify(c.serverValue ?? null),
+          server_actor: c.serverActor,
+          client_value: JSON.stringify(c.clientValue ?? null),
+          client_actor: c.clientActor,
+          client_id: c.clientId,
+          client_at: c.clientAt,
+          created_at: c.createdAt,
+          created_seq: seq,
+          status: c.status,
+          resolution: null,
+          resolved_by: null,
+          resolved_at: null,
+        })
+        .execute();
+    },
+    getConflict: async (id) => {
+      const row = await trx.selectFrom('conflicts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toConflict(row) : undefined;
+    },
+    resolveConflict: async (id, resolution, by, at) => {
+      await trx.updateTable('conflicts').set({ status: 'resolved', resolution, resolved_by: by, resolved_at: at }).where('id', '=', id).execute();
+    },
+    setSeq: async (seq) => {
+      await trx.updateTable('sync_state').set({ seq }).where('id', '=', 1).execute();
+    },
+  };
+}
+
+export function createSyncStore(db: Kysely<Database>, dialect: Dialect): SyncStore {
+  return {
+    write: (work) =>
+      db.transaction().execute(async (trx) => {
+        // The sequence row is the write lock: PostgreSQL holds it until commit, so concurrent pushes
+        // (from several server processes too) commit one after another, in sequence order. SQLite
+        // serialises writers by itself.
+        const locked = dialect === 'postgres' ? sql`select seq from sync_state where id = 1 for update` : sql`select seq from sync_state where id = 1`;
+        const { rows } = await locked.execute(trx);
+        const startSeq = Number((rows[0] as { seq: number | string } | undefined)?.seq ?? 0);
+        return work(txOf(trx, startSeq));
+      }),
+    pull: async (after, limit) => {
+      const rows = await db.selectFrom('records').select(['entity', 'id', 'version', 'deleted', 'data']).where('version', '>', after).orderBy('version').limit(limit + 1).execute();
+      const page = rows.slice(0, limit);
+      return {
+        records: page.map((r) => ({ entity: r.entity as EntityName, id: r.id, version: Number(r.version), deleted: r.deleted === 1, data: JSON.parse(r.data) as Record<string, unknown> })),
+        cursor: page.length > 0 ? Number(page[page.length - 1]?.version) : after,
+        more: rows.length > limit,
+      };
+    },
+    fetch: async (refs) => {
+      const out: PulledRecord[] = [];
+      for (const entity of new Set(refs.map((r) => r.entity))) {
+        const ids = refs.filter((r) => r.entity === entity).map((r) => r.id);
+        const rows = await db.selectFrom('records').select(['entity', 'id', 'version', 'deleted', 'data']).where('entity', '=', entity).where('id', 'in', ids).execute();
+        for (const r of rows) out.push({ entity, id: r.id, version: Number(r.version), deleted: r.deleted === 1, data: JSON.parse(r.data) as Record<string, unknown> });
+      }
+      return out;
+    },
+    listConflicts: async (status) => {
+      let query = db.selectFrom('conflicts').selectAll().orderBy('created_seq', 'desc');
+      if (status !== 'all') query = query.where('status', '=', status);
+      return (await query.limit(1_000).execute()).map(toConflict);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// Takes in a push: each mutation once, in order, merged field by field (shared/sync/merge.ts), references
+// checked, losing values kept as conflicts, all in one transaction: a push is applied whole or not at all.
+import { entityReferences } from '#shared/model/entities.ts';
+import { newId } from '#shared/model/ids.ts';
+import { mergeMutation } from '#shared/sync/merge.ts';
+import type { Mutation, MutationResult, PushRequest, Reason } from '#shared/sync/protocol.ts';
+import type { SyncStore, SyncTx } from '#server/store/sync-store.ts';
+
+export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string): Promise<MutationResult[]> {
+  return store.write(async (tx) => {
+    let seq = tx.startSeq;
+    const results: MutationResult[] = [];
+    for (const mutation of request.mutations) {
+      const result = await applyOne(tx, mutation, seq + 1, receivedAt);
+      if (result.seq !== undefined && result.seq > seq) seq = result.seq;
+      results.push(result);
+    }
+    if (seq !== tx.startSeq) await tx.setSeq(seq);
+    return results;
+  });
+}
+
+async function applyOne(tx: SyncTx, m: Mutation, seq: number, receivedAt: string): Promise<MutationResult> {
+  const seen = await tx.getMutation(m.mutationId);
+  if (seen) {
+    const first = JSON.parse(seen.result) as MutationResult;
+    return { ...first, status: 'duplicate', first: first.status === 'duplicate' ? undefined : (first.status) };
+  }
+  const result = await decide(tx, m, seq, receivedAt);
+  await tx.saveMutation({ mutation_id: m.mutationId, client_id: m.clientId, status: result.status, seq: result.seq ?? null, result: JSON.stringify(result), received_at: receivedAt });
+  return result;
+}
+
+async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string): Promise<MutationResult> {
+  const reject = (reason: Reason): MutationResult => ({ mutationId: m.mutationId, status: 'rejected', reason });
+  const current = await tx.getRecord(m.entity, m.id);
+  const outcome = mergeMutation(current, m, seq);
+  if (outcome.kind === 'rejected') return reject(outcome.reason);
+  const { next, lost } = outcome;
+
+  if (next && !next.deleted) {
+    const targets = entityReferences[m.entity].flatMap((ref) => {
+      const value = next.data[ref.field];
+      const ids = ref.many ? ((value as string[] | undefined) ?? []) : typeof value === 'string' ? [value] : [];
+      return ids.map((id) => ({ entity: ref.target, id, field: ref.field }));
+    });
+    const live = await tx.liveRecords(targets);
+    const missing = targets.find((t) => !live.has(`${t.entity}:${t.id}`));
+    if (missing) return reject({ code: 'unknownReference', field: missing.field });
+  }
+  if (next?.deleted) {
+    const count = await tx.countReferrers(m.entity, m.id);
+    if (count > 0) return reject({ code: 'inUse', params: { count } });
+  }
+
+  const conflicts = lost.map((l) => ({ field: l.field, conflictId: newId() }));
+  for (const [i, l] of lost.entries()) {
+    await tx.insertConflict(
+      {
+        id: conflicts[i]!.conflictId,
+        entity: m.entity,
+        recordId: m.id,
+        field: l.field,
+        serverValue: l.serverValue,
+        serverActor: typeof current?.data.updatedBy === 'string' ? current.data.updatedBy : '',
+        clientValue: l.clientValue,
+        clientActor: m.actor,
+        clientId: m.clientId,
+        clientAt: m.at,
+        createdAt: receivedAt,
+        status: 'open',
+        resolution: null,
+        resolvedBy: null,
+        resolvedAt: null,
+      },
+      next ? seq : seq - 1,
+    );
+  }
+  if (next) {
+    await tx.putRecord(m.entity, m.id, next);
+    const fields = m.op === 'delete' ? {} : Object.fromEntries(Object.entries(m.fields).filter(([f]) => !lost.some((l) => l.field === f)));
+    await tx.appendChange({ seq, entity: m.entity, record_id: m.id, op: m.op, fields: JSON.stringify(fields), mutation_id: m.mutationId, client_id: m.clientId, actor: m.actor, at: m.at, received_at: receivedAt });
+  }
+  return {
+    mutationId: m.mutationId,
+    status: conflicts.length > 0 ? 'conflict' : 'applied',
+    seq: next ? seq : undefined,
+    conflicts: conflicts.length > 0 ? conflicts : undefined,
+  };
+}

@@ -1,0 +1,99 @@
+// How the server takes in one mutation: per-field merge against what it holds, the declared conflict
+// policy, then validation with the shared schema. Pure: the server store persists what this decides.
+import { sameValue } from '../model/change.ts';
+import { entityDefaults, entitySchemas } from '../model/entities.ts';
+import { toFieldErrors } from '../model/field-error.ts';
+import { metaFields } from '../model/record.ts';
+import { canTransition, type Status } from '../model/status.ts';
+import type { Mutation, Reason } from './protocol.ts';
+
+/** A record as the server stores it: its data, the version of each field's last change, tombstone flag. */
+export type StoredRecord = {
+  data: Record<string, unknown>;
+  fieldVersions: Record<string, number>;
+  /** The device whose change last set each field: a device's own later change is never concurrent with it. */
+  fieldClients: Record<string, string>;
+  version: number;
+  deleted: boolean;
+};
+
+export type LostValue = { field: string; serverValue: unknown; clientValue: unknown };
+
+export type MergeOutcome =
+  | { kind: 'rejected'; reason: Reason }
+  /** `next` is null when nothing changes (all values already stood, or all lost to earlier changes). */
+  | { kind: 'merged'; next: StoredRecord | null; lost: LostValue[] };
+
+const META = new Set<string>(metaFields);
+
+/**
+ * The conflict policy: a field changed on the server after the version the device based its change on
+ * is a concurrent change. The value that reached the server first stands; the later one is not applied
+ * but returned in `lost`, to be kept as a conflict record for a coordinator. Fields nobody else changed
+ * merge. A deletion is final: changes to a deleted record are rejected (the device keeps them, with the reason).
+ */
+export function mergeMutation(current: StoredRecord | null, m: Mutation, seq: number): MergeOutcome {
+  const meta = Object.keys(m.fields).find((f) => META.has(f));
+  if (meta) return { kind: 'rejected', reason: { code: 'readOnlyField', field: meta } };
+
+  if (m.op === 'delete') {
+    if (!current || current.deleted) return { kind: 'merged', next: null, lost: [] };
+    return { kind: 'merged', next: { ...current, version: seq, deleted: true }, lost: [] };
+  }
+  if (current?.deleted) return { kind: 'rejected', reason: { code: 'deleted' } };
+  if (!current) {
+    if (m.op === 'update') return { kind: 'rejected', reason: { code: 'missing' } };
+    const data: Record<string, unknown> = {
+      ...entityDefaults[m.entity],
+      ...m.fields,
+      id: m.id,
+      createdAt: m.at,
+      createdBy: m.actor,
+      updatedAt: m.at,
+      updatedBy: m.actor,
+      rev: seq,
+    };
+    const fields = Object.keys(data).filter((k) => !META.has(k));
+    const fieldVersions = Object.fromEntries(fields.map((k) => [k, seq]));
+    const fieldClients = Object.fromEntries(fields.map((k) => [k, m.clientId]));
+    return validate(m, null, { data, fieldVersions, fieldClients, version: seq, deleted: false }, []);
+  }
+
+  // An update, or a create of a record that exists (two devices loading the same sample): merge field by field.
+  const base = m.op === 'create' ? 0 : m.baseVersion;
+  const data = { ...current.data };
+  const fieldVersions = { ...current.fieldVersions };
+  const fieldClients = { ...current.fieldClients };
+  const lost: LostValue[] = [];
+  let changed = false;
+  for (const [field, value] of Object.entries(m.fields)) {
+    if (sameValue(current.data[field], value)) continue;
+    // Changed after the version this change was based on, by another device: a concurrent change.
+    // (A device's own changes reach the server in the order it made them, so they supersede each other.)
+    if ((current.fieldVersions[field] ?? 0) > base && current.fieldClients[field] !== m.clientId) {
+      lost.push({ field, serverValue: current.data[field], clientValue: value });
+      continue;
+    }
+    data[field] = value;
+    fieldVersions[field] = seq;
+    fieldClients[field] = m.clientId;
+    changed = true;
+  }
+  if (!changed) return { kind: 'merged', next: null, lost };
+  Object.assign(data, { updatedAt: m.at, updatedBy: m.actor, rev: seq });
+  return validate(m, current, { data, fieldVersions, fieldClients, version: seq, deleted: false }, lost);
+}
+
+function validate(m: Mutation, current: StoredRecord | null, next: StoredRecord, lost: LostValue[]): MergeOutcome {
+  const from = current?.data.status as Status | undefined;
+  const to = next.data.status as Status | undefined;
+  if (from !== undefined && to !== undefined && from !== to && !canTransition(from, to)) {
+    return { kind: 'rejected', reason: { code: 'transition', field: 'status', params: { from, to } } };
+  }
+  const parsed = entitySchemas[m.entity].safeParse(next.data);
+  if (!parsed.success) {
+    const [first] = toFieldErrors(parsed.error.issues, next.data);
+    return { kind: 'rejected', reason: { code: first?.code ?? 'invalid', field: first?.field, params: first?.params } };
+  }
+  return { kind: 'merged', next: { ...next, data: parsed.data }, lost };
+}

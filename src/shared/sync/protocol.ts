@@ -1,0 +1,108 @@
+// The sync protocol's messages (docs/sync-protocol.md): what a client pushes, what the server answers,
+// what a pull returns. The same schemas validate on both sides.
+import { z } from 'zod';
+import { entityNames } from '../model/entities.ts';
+import { errorCodes } from '../model/field-error.ts';
+import { idSchema } from '../model/ids.ts';
+import { timestampSchema } from '../model/record.ts';
+
+/** One change made on a device, as it travels: the device's own words for what it did. */
+export const mutationSchema = z
+  .object({
+    /** Unique per mutation, made on the device: a push retried or sent twice is applied once. */
+    mutationId: idSchema,
+    clientId: idSchema,
+    entity: z.enum(entityNames),
+    id: idSchema,
+    op: z.enum(['create', 'update', 'delete']),
+    /** create: every value; update: the fields that changed, with their new values; delete: nothing. */
+    fields: z.record(z.string().max(64), z.unknown()),
+    /** The server version of the record the device had when the change was made (0: none). */
+    baseVersion: z.number().int().min(0),
+    actor: z.string().max(100),
+    at: timestampSchema,
+  })
+  .strict();
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const MAX_PUSH = 1_000;
+
+export const pushRequestSchema = z
+  .object({ clientId: idSchema, mutations: z.array(mutationSchema).min(1).max(MAX_PUSH) })
+  .strict();
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const reasonSchema = z.object({
+  code: z.enum([...errorCodes, 'deleted', 'forbidden']),
+  field: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Reason = z.infer<typeof reasonSchema>;
+
+export const mutationResultSchema = z.object({
+  mutationId: idSchema,
+  /** applied: all of it stands; conflict: applied except the fields another change got to first;
+   *  duplicate: seen before (its first outcome is repeated); rejected: nothing applied, see reason. */
+  status: z.enum(['applied', 'conflict', 'duplicate', 'rejected']),
+  seq: z.number().int().optional(),
+  reason: reasonSchema.optional(),
+  conflicts: z.array(z.object({ field: z.string(), conflictId: idSchema })).optional(),
+  /** For a duplicate: what the first delivery's outcome was. */
+  first: z.enum(['applied', 'conflict', 'rejected']).optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** A record as the server holds it now; a deleted record comes as a tombstone (deleted, data kept for restore). */
+export const pulledRecordSchema = z.object({
+  entity: z.enum(entityNames),
+  id: idSchema,
+  version: z.number().int().min(1),
+  deleted: z.boolean(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
+
+export const MAX_PULL = 5_000;
+
+export const fetchRequestSchema = z
+  .object({ refs: z.array(z.object({ entity: z.enum(entityNames), id: idSchema }).strict()).min(1).max(MAX_PUSH) })
+  .strict();
+export type FetchRequest = z.infer<typeof fetchRequestSchema>;
+
+export const pullResponseSchema = z.object({
+  records: z.array(pulledRecordSchema),
+  /** Pass back as `after` for the next page; everything up to it has been sent. */
+  cursor: z.number().int().min(0),
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** A value that lost to a concurrent change of the same field, kept until a coordinator decides. */
+export const conflictSchema = z.object({
+  id: idSchema,
+  entity: z.enum(entityNames),
+  recordId: idSchema,
+  field: z.string(),
+  /** The value that stands on the server (it arrived first). */
+  serverValue: z.unknown(),
+  serverActor: z.string(),
+  /** The value that arrived later for the same field, from a change that had not seen the first. */
+  clientValue: z.unknown(),
+  clientActor: z.string(),
+  clientId: idSchema,
+  clientAt: timestampSchema,
+  createdAt: timestampSchema,
+  status: z.enum(['open', 'resolved']),
+  resolution: z.enum(['keep', 'take', 'edit']).nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: timestampSchema.nullable(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const resolveRequestSchema = z
+  .object({ action: z.enum(['keep', 'take', 'edit']), value: z.unknown().optional(), actor: z.string().max(100) })
+  .strict();
+export type ResolveRequest = z.infer<typeof resolveRequestSchema>;

@@ -1,0 +1,49 @@
+// The real server for the tests: in this process (fast), or as a child process that can be killed mid-request.
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../../src/server/http/app.ts';
+import { openDatabase } from '../../../src/server/store/database.ts';
+import { createSyncStore } from '../../../src/server/store/sync-store.ts';
+import type { TestDatabase } from './databases.ts';
+
+export type TestServer = { url: string; stop: () => Promise<void> };
+
+export async function startInProcess(database: TestDatabase, bodyLimit?: number): Promise<TestServer> {
+  const opened = await openDatabase({ databaseUrl: database.env.DATABASE_URL, dataDir: database.env.DATA_DIR });
+  const app = await createApp({ staticDir: '/nonexistent', logLevel: 'silent', store: createSyncStore(opened.db, opened.dialect), bodyLimit });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await app.close();
+      await opened.close();
+    },
+  };
+}
+
+export type ChildServer = TestServer & { kill: () => Promise<void>; process: ChildProcess };
+
+export async function startChild(database: TestDatabase, port: number): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STATIC_DIR: '/nonexistent' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      if (Date.now() > deadline) throw new Error('server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (sig: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    return exited;
+  };
+  return { url, process: child, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+}
