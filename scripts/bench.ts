@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { createRandom, syntheticMeasure } from '../src/shared/sample/synthetic.ts';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { startServer } from '../tests/e2e/support/server.ts';
+import { signIn } from '../tests/e2e/support/ledger-page.ts';
+import { ADMIN, startServer } from '../tests/e2e/support/server.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const N = Number(args.get('n') ?? process.env.BENCH_N ?? 100_000);
@@ -31,8 +32,10 @@ async function pushMeasures(url: string, n: number): Promise<number> {
   const at = new Date().toISOString();
   const mutation = (entity: string, fields: Record<string, unknown>) => ({ mutationId: randomUUID(), clientId, entity, id: randomUUID(), op: 'create', fields, baseVersion: 0, actor: 'bench', at });
   const problem = mutation('problem', { number: 900, title: '基准测试问题' });
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-request': '1' }, body: JSON.stringify(ADMIN) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const send = async (mutations: unknown[]) => {
-    const response = await fetch(`${url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, mutations }) });
+    const response = await fetch(`${url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-request': '1', cookie }, body: JSON.stringify({ clientId, mutations }) });
     if (!response.ok) throw new Error(`push failed: ${response.status} ${await response.text()}`);
   };
   await send([problem]);
@@ -104,8 +107,7 @@ async function main(): Promise<void> {
       // The app: fill through its own mutation path, then open, edit one cell, update 10,000 rows.
       const { context, page } = await launch();
       await page.goto(`${app.url}/?synthetic=${N}&fresh&bench`);
-      await page.getByRole('textbox', { name: '您的姓名' }).fill('bench');
-      await page.getByRole('textbox', { name: '您的姓名' }).press('Enter');
+      await signIn(page);
       const fillStart = Date.now();
       await page.waitForFunction((n) => document.querySelector('.toolbar__count')?.textContent?.includes(`共 ${n} 条措施`), N, { timeout: 600_000 });
       add('fill', 'app', Date.now() - fillStart);
@@ -141,8 +143,7 @@ async function main(): Promise<void> {
         add('throughput', 'app', N / (pushed / 1000));
         const { context: syncContext, page: syncPage } = await launch();
         await syncPage.goto(`${server.url}/?bench`);
-        await syncPage.getByRole('textbox', { name: '您的姓名' }).fill('bench');
-        await syncPage.getByRole('textbox', { name: '您的姓名' }).press('Enter');
+        await signIn(syncPage);
         await syncPage.waitForFunction(() => document.querySelector('.toolbar__count')?.textContent?.includes('共 33 条措施'));
         add('pull', 'app', await syncPage.evaluate(async () => {
           const { sync } = (window as never as { __ledgerBench: { sync: { pull(): Promise<void> } } }).__ledgerBench;

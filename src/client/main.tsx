@@ -12,6 +12,7 @@ import { startServiceWorker } from '#client/pwa/service-worker.ts';
 import { openLedgerStorage } from '#client/storage/ledger-storage.ts';
 import { watchPersistence } from '#client/storage/persistence.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
+import { createAccountService } from '#client/sync/account.ts';
 import { createSyncEngine } from '#client/sync/sync-engine.ts';
 import { createHttpTransport } from '#client/sync/transport.ts';
 import { ToastProvider } from '#client/ui/toast.tsx';
@@ -36,11 +37,13 @@ async function boot(): Promise<void> {
     await viewCode;
     performance.mark('ledger:storage-open');
     const connectivity = startConnectivity();
-    const sync = createSyncEngine({ storage, transport: createHttpTransport(), report: connectivity.report });
+    const transport = createHttpTransport();
+    const account = createAccountService(storage, transport);
+    const sync = createSyncEngine({ storage, transport, report: connectivity.report, onUnauthorized: account.markExpired });
     // `?bench` hands storage and sync to the benchmark script (scripts/bench.ts), which drives them itself.
     const bench = new URLSearchParams(location.search).has('bench');
     if (bench) (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage, sync };
-    const device: DeviceServices = { serviceWorker, install, connectivity, persistence: watchPersistence(storage.feed), sync, autoSync: !bench };
+    const device: DeviceServices = { serviceWorker, install, connectivity, persistence: watchPersistence(storage.feed), sync, account, autoSync: !bench };
     const t = createTranslator(storage.settings.get().locale);
     root.render(
       <StrictMode>

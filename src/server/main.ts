@@ -1,16 +1,26 @@
 // Server entry: read the configuration, open and migrate the database, build the app, listen, and say where.
 import { loadConfig } from './config.ts';
 import { createApp } from './http/app.ts';
+import { ensureFirstAdmin } from './auth/accounts.ts';
+import { createAccountStore } from './store/account-store.ts';
 import { openDatabase } from './store/database.ts';
 import { createSyncStore } from './store/sync-store.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store: createSyncStore(database.db, database.dialect) });
+  const accounts = createAccountStore(database.db);
+  const firstPassword = await ensureFirstAdmin(accounts, process.env.LEDGER_ADMIN_PASSWORD);
+  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store: createSyncStore(database.db, database.dialect), accounts });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   console.log(`整改台账 Rectification Ledger: ${shown} (${database.describe})`);
+  if (firstPassword) {
+    const given = process.env.LEDGER_ADMIN_PASSWORD === firstPassword;
+    console.log(`首次启动：已创建管理员账号 admin，密码 ${given ? '(LEDGER_ADMIN_PASSWORD)' : firstPassword}`);
+    console.log('First start: created the administrator "admin"' + (given ? ' with LEDGER_ADMIN_PASSWORD.' : ` with password ${firstPassword}.`));
+    console.log('Set a real password with: npm run cli -- user passwd admin');
+  }
   const stop = () => {
     void app
       .close()

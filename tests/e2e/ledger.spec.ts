@@ -16,7 +16,7 @@ test('keeps a cell edit across a reload', async ({ page }) => {
   await expect(owner).toHaveText('王芳');
   await page.reload();
   await expect(cell(page, 'ledger-grid', measureId(2, 1), 'owner')).toHaveText('王芳');
-  await expect(cell(page, 'ledger-grid', measureId(2, 1), 'updatedBy')).toHaveText('测试员');
+  await expect(cell(page, 'ledger-grid', measureId(2, 1), 'updatedBy')).toHaveText('管理员');
 });
 
 test('keeps the first keystroke of a Chinese IME composition that starts the edit', async ({ page }) => {

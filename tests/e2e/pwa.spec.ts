@@ -11,7 +11,7 @@ import { freePort, startServer } from './support/server.ts';
 test('the service worker controls the page; with the server stopped a cold start shows app and data, and offline edits persist', async ({ page }) => {
   const server = await startServer();
   try {
-    await openLedger(page, '测试员', server.url);
+    await openLedger(page, server.url);
     await waitForServiceWorker(page);
     await expect(page.getByTestId('connectivity')).toHaveText('在线');
     await typeInto(page, cell(page, 'ledger-grid', measureId(1, 1), 'owner'), '在线时填写');
@@ -38,7 +38,7 @@ test('Chromium reports no installability errors', async () => {
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await openLedger(page, '测试员', server.url);
+    await openLedger(page, server.url);
     await waitForServiceWorker(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
@@ -68,7 +68,7 @@ test('a new deployment shows 新版本可用 · 刷新; accepting runs the new b
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-data-'));
   let server = await startServer({ port, dataDir });
   try {
-    await openLedger(page, '测试员', server.url);
+    await openLedger(page, server.url);
     await waitForServiceWorker(page);
     const buildA = await page.evaluate(() => document.documentElement.dataset.build);
     expect(buildA).not.toBe('build-B');

@@ -1,6 +1,6 @@
 // The sample ledger can be cleared and loaded again; synthetic rows try the ledger at scale.
 import { expect, test } from './support/fixtures.ts';
-import { openLedger } from './support/ledger-page.ts';
+import { openLedger, signIn } from './support/ledger-page.ts';
 
 test('clears the ledger, keeps it clear after a reload, and loads the sample again', async ({ page }) => {
   await openLedger(page);
@@ -22,9 +22,7 @@ test('clears the ledger, keeps it clear after a reload, and loads the sample aga
 
 test('fills the ledger with synthetic measures from a URL parameter', async ({ page }) => {
   await page.goto('/?synthetic=3000');
-  const ask = page.getByRole('textbox', { name: '您的姓名' });
-  await ask.fill('测试员');
-  await ask.press('Enter');
+  await signIn(page);
   await expect(page.getByText('共 3000 条措施')).toBeVisible({ timeout: 30_000 });
   expect(new URL(page.url()).search).toBe('');
   await page.reload();

@@ -3,10 +3,10 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { cell, measureId, openLedger, typeInto } from './support/ledger-page.ts';
 
-async function device(browser: Browser, name: string): Promise<Page> {
+async function device(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  await openLedger(page, name);
+  await openLedger(page);
   await expect(page.getByTestId('sync-status')).toHaveText('已同步');
   return page;
 }
@@ -19,8 +19,8 @@ async function syncNow(page: Page): Promise<void> {
 }
 
 test('two devices edit offline, come online and show the same data', async ({ browser }) => {
-  const a = await device(browser, '甲');
-  const b = await device(browser, '乙');
+  const a = await device(browser);
+  const b = await device(browser);
   await a.context().setOffline(true);
   await b.context().setOffline(true);
 
@@ -43,8 +43,8 @@ test('two devices edit offline, come online and show the same data', async ({ br
 });
 
 test('a field changed on two offline devices keeps the first value and shows both in the conflicts inbox', async ({ browser }) => {
-  const a = await device(browser, '甲');
-  const b = await device(browser, '乙');
+  const a = await device(browser);
+  const b = await device(browser);
   await a.context().setOffline(true);
   await b.context().setOffline(true);
   await typeInto(a, cell(a, 'ledger-grid', measureId(3, 1), 'owner'), '甲的人选');

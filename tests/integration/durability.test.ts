@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/shared/model/change.ts';
 import { newId } from '../../src/shared/model/ids.ts';
-import { createClient, seedChanges, type TestClient } from './support/clients.ts';
+import { createClient, seedChanges, signedInFetch, type TestClient } from './support/clients.ts';
 import { createTestDatabase, type StoreKind, type TestDatabase } from './support/databases.ts';
 import { type ChildServer, startChild } from './support/servers.ts';
 
@@ -30,10 +30,11 @@ function track<T extends ChildServer | TestClient | TestDatabase>(thing: T): T {
 }
 
 async function pullAll(url: string): Promise<{ entity: string; id: string; version: number }[]> {
+  const api = await signedInFetch(url);
   const out: { entity: string; id: string; version: number }[] = [];
   let after = 0;
   for (;;) {
-    const page = (await (await fetch(`${url}/api/sync/pull?after=${after}&limit=5000`)).json()) as { records: { entity: string; id: string; version: number }[]; cursor: number; more: boolean };
+    const page = (await (await api(`/api/sync/pull?after=${after}&limit=5000`)).json()) as { records: { entity: string; id: string; version: number }[]; cursor: number; more: boolean };
     out.push(...page.records);
     after = page.cursor;
     if (!page.more) return out;

@@ -3,15 +3,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/shared/model/ids.ts';
 import type { Mutation, PushResponse } from '../../src/shared/sync/protocol.ts';
-import { createClient, seedChanges, type TestClient } from './support/clients.ts';
+import { addUser } from '../../src/server/auth/accounts.ts';
+import { createClient, seedChanges, signedInFetch, type TestClient } from './support/clients.ts';
 import { createTestDatabase, type StoreKind, type TestDatabase } from './support/databases.ts';
-import { startInProcess, type TestServer } from './support/servers.ts';
+import { type InProcessServer, startInProcess } from './support/servers.ts';
 
 const kinds: StoreKind[] = ['sqlite', 'postgres'];
 
 describe.each(kinds)('sync on %s', (kind) => {
   let database: TestDatabase;
-  let server: TestServer;
+  let server: InProcessServer;
   const clients: TestClient[] = [];
 
   beforeEach(async () => {
@@ -25,7 +26,8 @@ describe.each(kinds)('sync on %s', (kind) => {
   });
 
   async function client(name: string): Promise<TestClient> {
-    const c = await createClient(server.url, name);
+    await addUser(server.accounts, { username: name, displayName: name, password: 'password-of-' + name, role: 'coordinator' });
+    const c = await createClient(server.url, name, { username: name, password: 'password-of-' + name });
     clients.push(c);
     return c;
   }
@@ -76,13 +78,14 @@ describe.each(kinds)('sync on %s', (kind) => {
     const mutations: Mutation[] = seed.changes.map((c) => ({
       mutationId: newId(), clientId, entity: c.entity, id: c.id, op: 'create', fields: c.op === 'create' ? c.values : {}, baseVersion: 0, actor: '甲', at: new Date().toISOString(),
     }));
-    const push = () => fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, mutations }) }).then((r) => r.json() as Promise<PushResponse>);
+    const api = await signedInFetch(server.url);
+    const push = () => api('/api/sync/push', { method: 'POST', body: JSON.stringify({ clientId, mutations }) }).then((r) => r.json() as Promise<PushResponse>);
     const [first, second] = await Promise.all([push(), push()]);
     const statuses = [first, second].map((r) => r.results.map((x) => x.status).join(',')).sort();
     expect(statuses).toEqual(['applied,applied,applied', 'duplicate,duplicate,duplicate']);
     const third = await push();
     expect(third.results.map((r) => [r.status, r.first])).toEqual(Array(3).fill(['duplicate', 'applied']));
-    const pulled = (await (await fetch(`${server.url}/api/sync/pull?after=0`)).json()) as { records: { version: number }[] };
+    const pulled = (await (await api('/api/sync/pull?after=0')).json()) as { records: { version: number }[] };
     expect(pulled.records.map((r) => r.version)).toEqual([1, 2, 3]);
   });
 
@@ -129,7 +132,8 @@ describe.each(kinds)('sync on %s', (kind) => {
   });
 
   it('answers bad input with 4xx and a message, and changes nothing', async () => {
-    const post = (body: string, path = '/api/sync/push') => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const api = await signedInFetch(server.url);
+    const post = (body: string, path = '/api/sync/push') => api(path, { method: 'POST', body });
     const malformed = await post('{"clientId": ');
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { message: string }).message).toMatch(/JSON/);
@@ -139,16 +143,17 @@ describe.each(kinds)('sync on %s', (kind) => {
     const badId = await post(JSON.stringify({ clientId: newId(), mutations: [{ mutationId: 'not-a-uuid', clientId: newId(), entity: 'measure', id: newId(), op: 'delete', fields: {}, baseVersion: 0, actor: 'x', at: new Date().toISOString() }] }));
     expect(badId.status).toBe(400);
     expect(((await badId.json()) as { message: string }).message).toContain('mutations.0.mutationId');
-    const badQuery = await fetch(`${server.url}/api/sync/pull?after=-1`);
+    const badQuery = await api('/api/sync/pull?after=-1');
     expect(badQuery.status).toBe(400);
-    const pulled = (await (await fetch(`${server.url}/api/sync/pull`)).json()) as { records: unknown[] };
+    const pulled = (await (await api('/api/sync/pull')).json()) as { records: unknown[] };
     expect(pulled.records).toEqual([]);
   });
 
   it('refuses an oversized body with 413', async () => {
     const small = await startInProcess(database, 1024);
     try {
-      const response = await fetch(`${small.url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ padding: 'x'.repeat(4096) }) });
+      const api = await signedInFetch(small.url);
+      const response = await api('/api/sync/push', { method: 'POST', body: JSON.stringify({ padding: 'x'.repeat(4096) }) });
       expect(response.status).toBe(413);
       expect(((await response.json()) as { message: string }).message.length).toBeGreaterThan(0);
     } finally {
@@ -192,6 +197,7 @@ describe.each(kinds)('a server that lost its data (%s)', (kind) => {
       await server.stop();
       server = await startInProcess(second);
       c.useServer(server.url);
+      await c.login();
       await c.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { owner: '王芳' } }]);
       await c.sync.push();
       expect(c.storage.cache.get('measure', seed.measureId)).toMatchObject({ title: '编印读本', owner: '王芳' });

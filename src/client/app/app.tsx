@@ -1,5 +1,6 @@
 // The application shell: header, the four views, the data menu, and the first-start work.
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
+import { canCreate } from '#shared/auth/permissions.ts';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { DataMenu } from '#client/features/data-menu/data-menu.tsx';
 import { fillSynthetic, prepareFirstStart, syntheticRequest } from '#client/features/data-menu/first-start.ts';
@@ -9,10 +10,13 @@ import { SyncStatus } from '#client/features/sync/sync-status.tsx';
 import { useDevice } from '#client/context/device-context.tsx';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { useToast } from '#client/ui/toast.tsx';
-import { NameDialog } from './name-dialog.tsx';
+import { AccountMenu } from '#client/features/account/account-menu.tsx';
+import { LoginScreen } from '#client/features/account/login-screen.tsx';
+import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
 
 const views = ['ledger', 'problems', 'departments', 'matrix'] as const;
 type View = (typeof views)[number];
+type ViewProps = { onShowHistory?: (target: HistoryTarget) => void };
 
 // The grid views carry AG Grid; they load apart from the shell so the first paint stays light.
 const loaders = {
@@ -27,7 +31,7 @@ const lazyViews = {
   departments: lazy(loaders.departments),
   matrix: lazy(loaders.matrix),
 } satisfies Record<View, unknown>;
-const loadedViews: Partial<Record<View, ComponentType>> = {};
+const loadedViews: Partial<Record<View, ComponentType<ViewProps>>> = {};
 
 /**
  * Loads the opening view's code while the database opens, so that the first render need not suspend:
@@ -49,9 +53,11 @@ export function App() {
   const settings = useSettings();
   const t = useT();
   const toast = useToast();
-  const { persistence, sync } = useDevice();
+  const { persistence, sync, autoSync, account } = useDevice();
+  const signedIn = settings.account !== null;
   const [view, setView] = useState<View>(viewFromHash);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [historyTarget, setHistoryTarget] = useState<HistoryTarget | null>(null);
   const [ready, setReady] = useState(settings.firstStartDone && syntheticRequest(location.search) === null);
   const [progress, setProgress] = useState<string | null>(null);
 
@@ -76,7 +82,7 @@ export function App() {
 
   // Sync starts once the ledger is loaded and the first start is done (so that the sample is in place).
   useEffect(() => {
-    if (!ready) return undefined;
+    if (!ready || !autoSync || !signedIn) return undefined;
     let stop: (() => void) | undefined;
     let cancelled = false;
     void storage.cache.ready.then(() => {
@@ -86,15 +92,22 @@ export function App() {
       cancelled = true;
       stop?.();
     };
-  }, [ready, storage, sync]);
+  }, [ready, storage, sync, autoSync, signedIn]);
+
+  // A device that signed in before opens at once, offline too; the server is asked in the background.
+  useEffect(() => {
+    if (signedIn) void account.check();
+  }, [signedIn, account]);
 
   useEffect(() => {
-    if (ready) return;
+    if (ready || !signedIn) return;
     let cancelled = false;
     void (async () => {
       try {
         await storage.cache.ready;
-        await prepareFirstStart(storage);
+        // On a new device the shared ledger comes from the server; the sample only fills an empty one.
+        if (!storage.settings.get().firstStartDone) await sync.pull().catch(() => undefined);
+        await prepareFirstStart(storage, canCreate(storage.settings.get().account, 'problem'));
         const request = syntheticRequest(location.search);
         if (request) {
           await fillSynthetic(storage, request, (done, total) => setProgress(t('data.generating', { done, total })));
@@ -108,7 +121,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [ready, storage, t, toast]);
+  }, [ready, signedIn, storage, sync, t, toast]);
 
   const ViewComponent = loadedViews[view] ?? lazyViews[view];
 
@@ -116,6 +129,8 @@ export function App() {
     history.replaceState(null, '', `#${next}`);
     setView(next);
   };
+
+  if (!signedIn) return <LoginScreen />;
 
   return (
     <div className="app">
@@ -133,6 +148,7 @@ export function App() {
           ))}
         </nav>
         <div className="header__actions">
+          <AccountMenu />
           <SyncStatus />
           <DeviceStatus />
           <button type="button" className="button" onClick={() => setMenuOpen(true)}>
@@ -146,7 +162,7 @@ export function App() {
       <main className="main">
         {ready ? (
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-            <ViewComponent key={view} />
+            <ViewComponent key={view} onShowHistory={setHistoryTarget} />
           </Suspense>
         ) : (
           <p className="loading" role="status">
@@ -155,7 +171,7 @@ export function App() {
         )}
       </main>
       <DataMenu open={menuOpen} onClose={() => setMenuOpen(false)} />
-      {settings.userName === '' && <NameDialog />}
+      <HistoryDialog target={historyTarget} onClose={() => setHistoryTarget(null)} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { ConnectivityMonitor } from '#client/pwa/connectivity.ts';
 import type { InstallControl } from '#client/pwa/install.ts';
 import type { ServiceWorkerControl } from '#client/pwa/service-worker.ts';
 import type { PersistenceControl } from '#client/storage/persistence.ts';
+import type { AccountService } from '#client/sync/account.ts';
 import type { SyncEngine } from '#client/sync/sync-engine.ts';
 
 export type DeviceServices = {
@@ -13,6 +14,7 @@ export type DeviceServices = {
   install: InstallControl;
   persistence: PersistenceControl;
   sync: SyncEngine;
+  account: AccountService;
   /** False when the benchmark drives sync itself. */
   autoSync: boolean;
 };

@@ -1,17 +1,13 @@
 // Loads the seed's sample ledger, clears the ledger, and generates synthetic measures — all as ordinary changes.
-import type { Change } from '#shared/model/change.ts';
+import { type Change, withoutMeta } from '#shared/model/change.ts';
 import { todayIso } from '#shared/model/dates.ts';
 import type { EntityName } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
-import { metaFields } from '#shared/model/record.ts';
 import type { SampleLedger } from '#shared/sample/build-sample.ts';
 import { createRandom, syntheticMeasure } from '#shared/sample/synthetic.ts';
 import type { LedgerStorage } from './ledger-storage.ts';
 import type { SaveResult } from './save-changes.ts';
 
-function valuesOf(record: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => !(metaFields as readonly string[]).includes(k)));
-}
 
 /**
  * Puts the sample ledger in place: records it lacks are created and sample records already present
@@ -27,8 +23,8 @@ export function loadSample(storage: LedgerStorage, sample: SampleLedger): Promis
   const changes: Change[] = groups.flatMap(([entity, records]) =>
     records.map((record): Change =>
       storage.cache.get(entity, record.id)
-        ? { op: 'update', entity, id: record.id, fields: valuesOf(record) }
-        : { op: 'create', entity, id: record.id, values: valuesOf(record) },
+        ? { op: 'update', entity, id: record.id, fields: withoutMeta(record) }
+        : { op: 'create', entity, id: record.id, values: withoutMeta(record) },
     ),
   );
   return storage.save(changes);

@@ -1,4 +1,5 @@
 // Settings of this device (name, language, warning days), kept in IndexedDB, readable synchronously.
+import type { SessionUser } from '#shared/auth/permissions.ts';
 import { DEFAULT_LOCALE, type Locale } from '#shared/i18n/translate.ts';
 import { DEFAULT_WARNING_DAYS } from '#shared/model/warning.ts';
 import type { LedgerDb } from './db.ts';
@@ -11,9 +12,11 @@ export type Settings = {
   firstStartDone: boolean;
   /** This device's id for sync, made on first start. */
   clientId: string;
+  /** Who signed in on this device last; kept so that the device works offline after the first sign-in. */
+  account: SessionUser | null;
 };
 
-export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '' };
+export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '', account: null };
 
 export type SettingsStore = {
   get: () => Settings;

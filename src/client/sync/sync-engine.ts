@@ -1,6 +1,7 @@
 // The client sync engine (no React): push the outbox in batches, then pull pages after the cursor — a stuck
 // upload never blocks the download. One tab syncs at a time (Web Locks); failures back off.
-import type { Conflict, ResolveRequest } from '#shared/sync/protocol.ts';
+import type { EntityName } from '#shared/model/entities.ts';
+import type { AuditEntry, Conflict, ResolveRequest } from '#shared/sync/protocol.ts';
 import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
@@ -36,7 +37,9 @@ export type SyncEngine = {
   /** Everything not yet on the server, as a JSON document to save. */
   exportUnsynced: () => Promise<string>;
   conflicts: () => Promise<Conflict[]>;
-  resolve: (id: string, request: Omit<ResolveRequest, 'actor'>) => Promise<void>;
+  resolve: (id: string, request: ResolveRequest) => Promise<void>;
+  /** A record's audit trail from the server, newest first. */
+  history: (entity: EntityName, id: string) => Promise<AuditEntry[]>;
 };
 
 export type SyncOptions = {
@@ -44,6 +47,8 @@ export type SyncOptions = {
   transport: SyncTransport;
   /** Told whether the server answered: the online indicator's truth. */
   report?: (reached: boolean) => void;
+  /** The server no longer knows the session (401): the user must sign in again. */
+  onUnauthorized?: () => void;
   locks?: LockManager | null;
   pushBatch?: number;
   pullPage?: number;
@@ -131,6 +136,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       failures++;
       const error = describe(failure);
       patch({ syncing: false, error });
+      if (error.status === 401) options.onUnauthorized?.();
       options.report?.(error.kind === 'server');
       schedule(Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** (failures - 1)));
     }
@@ -199,8 +205,9 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     exportUnsynced: async () =>
       JSON.stringify({ exportedAt: new Date().toISOString(), clientId: storage.settings.get().clientId, changes: await listUnsynced(db) }, null, 2),
     conflicts: () => transport.conflicts('open'),
+    history: (entity, id) => transport.history(entity, id),
     resolve: async (id, request) => {
-      await transport.resolve(id, { ...request, actor: storage.settings.get().userName });
+      await transport.resolve(id, request);
       await syncNow();
     },
   };

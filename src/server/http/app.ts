@@ -2,13 +2,17 @@
 // may serve one PostgreSQL database side by side.
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { AccountStore } from '#server/store/account-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
+import { registerAccountRoutes } from './account-routes.ts';
+import { registerAuth } from './auth.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
 
 export type AppOptions = {
   staticDir: string;
   store: SyncStore;
+  accounts: AccountStore;
   logLevel?: string;
   /** Largest request body accepted (bytes); larger ones get 413. */
   bodyLimit?: number;
@@ -25,7 +29,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { global: true, threshold: 1024 });
   // A cheap request that tells a client the server is really there: navigator.onLine is only a hint.
   app.get('/api/health', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
+  registerAuth(app, options.accounts);
   registerSyncRoutes(app, options.store);
+  registerAccountRoutes(app, options.accounts);
   await registerStaticFiles(app, options.staticDir);
   return app;
 }

@@ -1,11 +1,13 @@
 // The sync API: push mutations, pull records after a cursor, list and resolve conflicts.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { canResolveConflicts } from '#shared/auth/permissions.ts';
 import { idSchema } from '#shared/model/ids.ts';
 import { fetchRequestSchema, MAX_PULL, pushRequestSchema, resolveRequestSchema } from '#shared/sync/protocol.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
 import { applyPush } from '#server/sync/push.ts';
 import { resolveConflict } from '#server/sync/resolve.ts';
+import { signedIn } from './auth.ts';
 import { parseOr400 } from './validate.ts';
 
 const pullQuerySchema = z
@@ -20,7 +22,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: SyncStore): void
     if (!body) return reply;
     const foreign = body.mutations.find((m) => m.clientId !== body.clientId);
     if (foreign) return reply.code(400).send({ error: 'invalid', message: `mutations.${body.mutations.indexOf(foreign)}.clientId: differs from the push's clientId` });
-    const results = await applyPush(store, body, new Date().toISOString());
+    const results = await applyPush(store, body, new Date().toISOString(), signedIn(request));
     return reply.header('Cache-Control', 'no-store').send({ results });
   });
 
@@ -47,7 +49,8 @@ export function registerSyncRoutes(app: FastifyInstance, store: SyncStore): void
     const body = params && parseOr400(resolveRequestSchema, request.body, reply);
     if (!params || !body) return reply;
     if (body.action === 'edit' && body.value === undefined) return reply.code(400).send({ error: 'invalid', message: 'value: required when action is "edit"' });
-    const outcome = await resolveConflict(store, params.id, body, new Date().toISOString());
+    if (!canResolveConflicts(signedIn(request))) return reply.code(403).send({ error: 'forbidden', message: 'only a coordinator resolves conflicts' });
+    const outcome = await resolveConflict(store, params.id, body, new Date().toISOString(), signedIn(request));
     if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.reason.code, reason: outcome.reason, message: `conflict ${params.id}: ${outcome.reason.code}` });
     return reply.send({ ok: true, seq: outcome.seq });
   });

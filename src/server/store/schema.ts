@@ -46,4 +46,26 @@ export type Database = {
     resolved_by: string | null;
     resolved_at: string | null;
   };
+  users: { id: string; username: string; display_name: string; password_hash: string; role: string; disabled: number; created_at: string };
+  user_departments: { user_id: string; department_id: string };
+  sessions: { token_hash: string; user_id: string; created_at: string; expires_at: string };
+  login_attempts: { key: string; failures: number; window_start: string };
+  /** Every accepted change, field by field, with who made it: append-only (留痕). */
+  audit: {
+    id: string;
+    change_seq: number;
+    at: string;
+    received_at: string;
+    user_id: string;
+    username: string;
+    display_name: string;
+    client_id: string | null;
+    entity: string;
+    record_id: string;
+    op: string;
+    field: string;
+    old_value: string | null;
+    new_value: string | null;
+    mutation_id: string | null;
+  };
 };

@@ -26,6 +26,7 @@ export type SyncTx = {
   getConflict: (id: string) => Promise<Conflict | undefined>;
   resolveConflict: (id: string, resolution: Conflict['resolution'], by: string, at: string) => Promise<void>;
   setSeq: (seq: number) => Promise<void>;
+  appendAudit: (rows: Database['audit'][]) => Promise<void>;
 };
 
 export type SyncStore = {
@@ -144,6 +145,10 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
     },
     resolveConflict: async (id, resolution, by, at) => {
       await trx.updateTable('conflicts').set({ status: 'resolved', resolution, resolved_by: by, resolved_at: at }).where('id', '=', id).execute();
+    },
+    appendAudit: async (rows) => {
+      // Chunked: a create writes a row per field, and a push may hold a thousand creates.
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit').values(rows.slice(i, i + 500)).execute();
     },
     setSeq: async (seq) => {
       await trx.updateTable('sync_state').set({ seq }).where('id', '=', 1).execute();

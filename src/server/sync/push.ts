@@ -1,17 +1,20 @@
 // Takes in a push: each mutation once, in order, merged field by field (shared/sync/merge.ts), references
 // checked, losing values kept as conflicts, all in one transaction: a push is applied whole or not at all.
+import { checkChange, type SessionUser } from '#shared/auth/permissions.ts';
 import { entityReferences } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import { mergeMutation } from '#shared/sync/merge.ts';
 import type { Mutation, MutationResult, PushRequest, Reason } from '#shared/sync/protocol.ts';
 import type { SyncStore, SyncTx } from '#server/store/sync-store.ts';
+import { auditRows } from './audit.ts';
 
-export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string): Promise<MutationResult[]> {
+export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string, user: SessionUser): Promise<MutationResult[]> {
   return store.write(async (tx) => {
     let seq = tx.startSeq;
     const results: MutationResult[] = [];
     for (const mutation of request.mutations) {
-      const result = await applyOne(tx, mutation, seq + 1, receivedAt);
+      // A change is the signed-in user's, whatever name the device put on it.
+      const result = await applyOne(tx, { ...mutation, actor: user.displayName }, seq + 1, receivedAt, user);
       if (result.seq !== undefined && result.seq > seq) seq = result.seq;
       results.push(result);
     }
@@ -20,20 +23,25 @@ export async function applyPush(store: SyncStore, request: PushRequest, received
   });
 }
 
-async function applyOne(tx: SyncTx, m: Mutation, seq: number, receivedAt: string): Promise<MutationResult> {
+async function applyOne(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser): Promise<MutationResult> {
   const seen = await tx.getMutation(m.mutationId);
   if (seen) {
     const first = JSON.parse(seen.result) as MutationResult;
     return { ...first, status: 'duplicate', first: first.status === 'duplicate' ? undefined : (first.status) };
   }
-  const result = await decide(tx, m, seq, receivedAt);
+  const result = await decide(tx, m, seq, receivedAt, user);
   await tx.saveMutation({ mutation_id: m.mutationId, client_id: m.clientId, status: result.status, seq: result.seq ?? null, result: JSON.stringify(result), received_at: receivedAt });
   return result;
 }
 
-async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string): Promise<MutationResult> {
+async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser): Promise<MutationResult> {
   const reject = (reason: Reason): MutationResult => ({ mutationId: m.mutationId, status: 'rejected', reason });
   const current = await tx.getRecord(m.entity, m.id);
+  // Checked on what the user asked for, before any merge: a refused change changes nothing.
+  const before = current && !current.deleted ? current.data : null;
+  const wanted = m.op === 'delete' ? null : { ...(before ?? {}), ...m.fields };
+  const permission = checkChange(user, m.entity, before, wanted, Object.keys(m.fields));
+  if (!permission.ok) return reject({ code: 'forbidden', field: permission.field });
   const outcome = mergeMutation(current, m, seq);
   if (outcome.kind === 'rejected') return reject(outcome.reason);
   const { next, lost } = outcome;
@@ -78,6 +86,7 @@ async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string):
   }
   if (next) {
     await tx.putRecord(m.entity, m.id, next);
+    await tx.appendAudit(auditRows(m, user, current, next, seq, receivedAt));
     const fields = m.op === 'delete' ? {} : Object.fromEntries(Object.entries(m.fields).filter(([f]) => !lost.some((l) => l.field === f)));
     await tx.appendChange({ seq, entity: m.entity, record_id: m.id, op: m.op, fields: JSON.stringify(fields), mutation_id: m.mutationId, client_id: m.clientId, actor: m.actor, at: m.at, received_at: receivedAt });
   }

@@ -4,7 +4,7 @@ import { todayIso } from './dates.ts';
 import { type AnyRecord, type EntityName, entityDefaults, entityNames, entitySchemas } from './entities.ts';
 import { type FieldError, toFieldErrors } from './field-error.ts';
 import { idSchema } from './ids.ts';
-import { metaDefaults, metaFields } from './record.ts';
+import { derivedFields, metaDefaults, metaFields } from './record.ts';
 import { canTransition, isDone, type Status } from './status.ts';
 
 const valuesSchema = z.record(z.string(), z.unknown());
@@ -50,7 +50,7 @@ export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: Ch
     return validate(change.entity, withDerivedFields(change.entity, undefined, draft, change.values, ctx));
   }
   if (!prev) return { ok: false, errors: [{ field: '', code: 'missing' }] };
-  const readOnly = Object.keys(change.fields).filter((f) => (metaFields as readonly string[]).includes(f));
+  const readOnly = Object.keys(change.fields).filter((f) => (metaFields as readonly string[]).includes(f) || (derivedFields as readonly string[]).includes(f));
   if (readOnly.length > 0) return { ok: false, errors: readOnly.map((field) => ({ field, code: 'readOnlyField' })) };
   const draft: Loose = { ...(prev as Loose), ...change.fields, updatedAt: ctx.now, updatedBy: ctx.actor };
   const before = prev as Loose;
@@ -66,8 +66,9 @@ export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: Ch
 
 // Values that follow from others, so that a grid edit of one cell leaves a consistent record.
 function withDerivedFields(entity: EntityName, prev: Loose | undefined, draft: Loose, given: Loose, ctx: ChangeContext): Loose {
-  if (entity !== 'measure') return draft;
-  const next = { ...draft };
+  if (entity !== 'measure' && entity !== 'problem') return draft;
+  const next = deriveClosure(prev?.status, { ...draft }, ctx.actor, ctx.now);
+  if (entity !== 'measure') return next;
   const status = next.status as Status;
   if (isDone(status) && !('progress' in given) && (prev === undefined || prev.status !== status)) next.progress = 100;
   if ('progressNote' in given && !('progressNoteDate' in given) && next.progressNote !== prev?.progressNote) {
@@ -82,6 +83,13 @@ function validate(entity: EntityName, draft: Loose): ApplyResult {
   return { ok: false, errors: toFieldErrors(parsed.error.issues, draft) };
 }
 
+/** Closing (销号) records who verified the item and when; reopening clears it. */
+export function deriveClosure(before: unknown, record: Loose, actor: string, now: string): Loose {
+  if (record.status === 'closed' && before !== 'closed') return { ...record, closedBy: actor, closedAt: now };
+  if (record.status !== 'closed' && record.closedBy !== null && record.closedBy !== undefined) return { ...record, closedBy: null, closedAt: null };
+  return record;
+}
+
 /** The change that undoes a change which turned `prev` into `next` (either undefined/null if absent). */
 export function invertChange(entity: EntityName, id: string, prev: AnyRecord | undefined, next: AnyRecord | null): Change | null {
   if (!prev) return next ? { op: 'delete', entity, id } : null;
@@ -90,9 +98,11 @@ export function invertChange(entity: EntityName, id: string, prev: AnyRecord | u
   return Object.keys(fields).length > 0 ? { op: 'update', entity, id, fields } : null;
 }
 
-/** A record's own values, without the meta fields every record carries. */
+const NOT_VALUES = new Set<string>([...metaFields, ...derivedFields]);
+
+/** A record's own values: without the meta fields every record carries, and without derived ones. */
 export function withoutMeta(record: object): Loose {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => !(metaFields as readonly string[]).includes(k)));
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !NOT_VALUES.has(k)));
 }
 
 /** The non-meta fields whose values differ between two versions of a record, with the values of `from`. */

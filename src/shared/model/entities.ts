@@ -42,6 +42,8 @@ export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
     cooperatingDepartmentIds: [],
     deadline: null,
     status: 'not_started',
+    closedBy: null,
+    closedAt: null,
   },
   measure: {
     label: '',
@@ -57,6 +59,8 @@ export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
     progressNoteDate: null,
     indicators: [],
     evidence: [],
+    closedBy: null,
+    closedAt: null,
   },
 };
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './dates.ts';
 import { idSchema } from './ids.ts';
-import { lineText, longText, recordMetaShape } from './record.ts';
+import { closureShape, lineText, longText, recordMetaShape } from './record.ts';
 import { statusSchema } from './status.ts';
 
 export const measureTypes = ['policy', 'campaign', 'mechanism', 'other'] as const;
@@ -42,6 +42,7 @@ export const measureSchema = z
     progressNoteDate: isoDateSchema.nullable(),
     indicators: z.array(indicatorSchema).max(50),
     evidence: z.array(lineText(200).pipe(z.string().trim().min(1))).max(200),
+    ...closureShape,
     ...recordMetaShape,
   })
   .strict()

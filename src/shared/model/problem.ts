@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './dates.ts';
 import { idSchema } from './ids.ts';
-import { lineText, longText, recordMetaShape } from './record.ts';
+import { closureShape, lineText, longText, recordMetaShape } from './record.ts';
 import { statusSchema } from './status.ts';
 
 export const problemSchema = z
@@ -24,6 +24,7 @@ export const problemSchema = z
     cooperatingDepartmentIds: z.array(idSchema).max(200),
     deadline: isoDateSchema.nullable(),
     status: statusSchema,
+    ...closureShape,
     ...recordMetaShape,
   })
   .strict()

@@ -14,6 +14,13 @@ export const recordMetaShape = {
 
 export const metaFields = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'rev'] as const;
 
+/** Who verified and closed an item (销号), and when: set with the status, never typed. */
+export const closureShape = {
+  closedBy: z.string().max(100).nullable(),
+  closedAt: timestampSchema.nullable(),
+};
+export const derivedFields = ['closedBy', 'closedAt'] as const;
+
 /** Meta values a record has before any server has seen it. */
 export const metaDefaults = { rev: 0 } as const;
 export type MetaField = (typeof metaFields)[number];

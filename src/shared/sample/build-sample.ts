@@ -81,6 +81,8 @@ export function buildSampleLedger(seedText: string): SampleLedger {
       cooperatingDepartmentIds: others.slice(1).map(departmentSampleId),
       deadline: null,
       status: 'in_progress',
+      closedBy: null,
+      closedAt: null,
       ...meta,
     });
     measuresOf(row.rectification, row.number).forEach((item, index) => {
@@ -106,6 +108,8 @@ export function buildSampleLedger(seedText: string): SampleLedger {
         progressNoteDate: null,
         indicators: (measureIndicators[key] ?? []).map(toIndicator),
         evidence: [...readEvidence(item.text), ...(measureEvidence[key] ?? []).map((e) => e.text)],
+        closedBy: null,
+        closedAt: null,
         ...meta,
       });
     });

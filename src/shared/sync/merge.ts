@@ -3,7 +3,8 @@
 import { sameValue } from '../model/change.ts';
 import { entityDefaults, entitySchemas } from '../model/entities.ts';
 import { toFieldErrors } from '../model/field-error.ts';
-import { metaFields } from '../model/record.ts';
+import { deriveClosure } from '../model/change.ts';
+import { derivedFields, metaFields } from '../model/record.ts';
 import { canTransition, type Status } from '../model/status.ts';
 import type { Mutation, Reason } from './protocol.ts';
 
@@ -25,6 +26,7 @@ export type MergeOutcome =
   | { kind: 'merged'; next: StoredRecord | null; lost: LostValue[] };
 
 const META = new Set<string>(metaFields);
+const DERIVED = new Set<string>(derivedFields);
 
 /**
  * The conflict policy: a field changed on the server after the version the device based its change on
@@ -32,7 +34,9 @@ const META = new Set<string>(metaFields);
  * but returned in `lost`, to be kept as a conflict record for a coordinator. Fields nobody else changed
  * merge. A deletion is final: changes to a deleted record are rejected (the device keeps them, with the reason).
  */
-export function mergeMutation(current: StoredRecord | null, m: Mutation, seq: number): MergeOutcome {
+export function mergeMutation(current: StoredRecord | null, mutation: Mutation, seq: number): MergeOutcome {
+  // Who closed an item and when is the server's to say, from the change's (authenticated) author.
+  const m = { ...mutation, fields: Object.fromEntries(Object.entries(mutation.fields).filter(([f]) => !DERIVED.has(f))) };
   const meta = Object.keys(m.fields).find((f) => META.has(f));
   if (meta) return { kind: 'rejected', reason: { code: 'readOnlyField', field: meta } };
 
@@ -90,6 +94,14 @@ function validate(m: Mutation, current: StoredRecord | null, next: StoredRecord,
   if (from !== undefined && to !== undefined && from !== to && !canTransition(from, to)) {
     return { kind: 'rejected', reason: { code: 'transition', field: 'status', params: { from, to } } };
   }
+  const data = m.entity === 'measure' || m.entity === 'problem' ? deriveClosure(current?.data.status, next.data, m.actor, m.at) : next.data;
+  for (const field of derivedFields) {
+    if (field in data && !sameValue(data[field], next.data[field])) {
+      next.fieldVersions[field] = next.version;
+      next.fieldClients[field] = m.clientId;
+    }
+  }
+  next.data = data;
   const parsed = entitySchemas[m.entity].safeParse(next.data);
   if (!parsed.success) {
     const [first] = toFieldErrors(parsed.error.issues, next.data);

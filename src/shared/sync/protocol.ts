@@ -6,6 +6,12 @@ import { errorCodes } from '../model/field-error.ts';
 import { idSchema } from '../model/ids.ts';
 import { timestampSchema } from '../model/record.ts';
 
+/**
+ * Sent with every API request. A cross-site form or image cannot set a custom header, and the server answers
+ * no CORS preflight, so a request carrying it comes from the app itself (see docs/security.md).
+ */
+export const CSRF_HEADER = 'x-ledger-request';
+
 /** One change made on a device, as it travels: the device's own words for what it did. */
 export const mutationSchema = z
   .object({
@@ -102,7 +108,24 @@ export const conflictSchema = z.object({
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
-export const resolveRequestSchema = z
-  .object({ action: z.enum(['keep', 'take', 'edit']), value: z.unknown().optional(), actor: z.string().max(100) })
-  .strict();
+/** One field one accepted change altered, with who changed it and when (the audit trail). */
+export const auditEntrySchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  receivedAt: z.string(),
+  user: z.string(),
+  username: z.string(),
+  clientId: z.string().nullable(),
+  entity: z.enum(entityNames),
+  recordId: z.string(),
+  op: z.enum(['create', 'update', 'delete']),
+  field: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  mutationId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** The resolver is the signed-in user: no name travels in the request. */
+export const resolveRequestSchema = z.object({ action: z.enum(['keep', 'take', 'edit']), value: z.unknown().optional() }).strict();
 export type ResolveRequest = z.infer<typeof resolveRequestSchema>;

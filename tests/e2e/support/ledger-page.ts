@@ -1,17 +1,22 @@
 // Page helpers for the ledger: open the app as a named user, find grid cells, edit them.
 import { type Locator, type Page, expect } from '@playwright/test';
 import { sampleId } from '../../../src/shared/model/ids.ts';
+import { ADMIN } from './server.ts';
 
 export const measureId = (problem: number, index: number) => sampleId(`measure:${problem}:${index}`);
 export const problemId = (problem: number) => sampleId(`problem:${problem}`);
 
-/** Opens the app, answers the one-time name question, and waits for the ledger grid's rows. */
-export async function openLedger(page: Page, name = '测试员', url = '/'): Promise<void> {
+/** Opens the app, signs in (the test server's admin unless told), and waits for the ledger grid's rows. */
+export async function openLedger(page: Page, url = '/', credentials: { username: string; password: string } = ADMIN): Promise<void> {
   await page.goto(url);
-  const ask = page.getByRole('textbox', { name: '您的姓名' });
-  await ask.fill(name);
-  await ask.press('Enter');
+  await signIn(page, credentials);
   await expect(page.locator('[data-testid="ledger-grid"] .ag-row').first()).toBeVisible();
+}
+
+export async function signIn(page: Page, credentials: { username: string; password: string } = ADMIN): Promise<void> {
+  await page.getByLabel('用户名').fill(credentials.username);
+  await page.getByLabel('密码').fill(credentials.password);
+  await page.getByRole('button', { name: '登录' }).click();
 }
 
 export function cell(page: Page, grid: string, rowId: string, colId: string): Locator {

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 
 export type RunningServer = { url: string; port: number; stop: () => Promise<void> };
 
+/** The administrator every test server starts with. */
+export const ADMIN = { username: 'admin', password: 'admin-password-for-tests', displayName: '管理员' };
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -36,7 +39,7 @@ export async function startServer(options: { port?: number; staticDir?: string; 
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, STATIC_DIR: options.staticDir ?? 'dist/client', ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, STATIC_DIR: options.staticDir ?? 'dist/client', LEDGER_ADMIN_PASSWORD: ADMIN.password, ...options.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

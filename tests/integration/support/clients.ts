@@ -4,28 +4,49 @@ import { newId } from '../../../src/shared/model/ids.ts';
 import { type LedgerStorage, openLedgerStorage } from '../../../src/client/storage/ledger-storage.ts';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/sync-engine.ts';
 import { createHttpTransport } from '../../../src/client/sync/transport.ts';
+import { ADMIN_PASSWORD } from './servers.ts';
 
 export type TestClient = {
   storage: LedgerStorage;
   sync: SyncEngine;
   /** Points the client at another server (the same data, another process). */
   useServer: (url: string) => void;
+  /** Signs in again (a new server process knows the session; a different database does not). */
+  login: () => Promise<void>;
   save: (changes: Change[]) => Promise<void>;
   close: () => void;
 };
 
-export async function createClient(url: string, name: string): Promise<TestClient> {
+export type Credentials = { username: string; password: string };
+
+/**
+ * A device signed in as `credentials` (default: the test server's admin). Node's fetch keeps no cookies,
+ * so the client carries its session cookie itself, as a browser would.
+ */
+export async function createClient(url: string, name: string, credentials: Credentials = { username: 'admin', password: ADMIN_PASSWORD }): Promise<TestClient> {
   const storage = await openLedgerStorage({ name: `client-${newId()}` });
   await storage.cache.ready;
   await storage.settings.save({ userName: name });
   let base = url;
-  const transport = createHttpTransport('', (input, init) => fetch(`${base}${input as string}`, init));
+  let cookie = '';
+  const transport = createHttpTransport('', async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (cookie) headers.set('cookie', cookie);
+    const response = await fetch(`${base}${input as string}`, { ...init, headers });
+    const set = response.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0] ?? '';
+    return response;
+  });
+  await transport.login(credentials.username, credentials.password);
   const sync = createSyncEngine({ storage, transport, locks: null });
   return {
     storage,
     sync,
     useServer: (next) => {
       base = next;
+    },
+    login: async () => {
+      await transport.login(credentials.username, credentials.password);
     },
     save: async (changes) => {
       const result = await storage.save(changes);
@@ -53,4 +74,12 @@ export function seedChanges(): { changes: Change[]; measureId: string; problemId
       { op: 'create', entity: 'measure', id: measureId, values: { problemId, seq: 1, title: '编印读本', status: 'in_progress', leadDepartmentId: departmentId } },
     ],
   };
+}
+
+/** A signed-in fetch for raw requests: the session cookie and the CSRF header, as the app sends them. */
+export async function signedInFetch(url: string, credentials: Credentials = { username: 'admin', password: ADMIN_PASSWORD }): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
+  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-request': '1' }, body: JSON.stringify(credentials) });
+  if (!response.ok) throw new Error(`login failed: ${response.status}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return (path, init) => fetch(`${url}${path}`, { ...init, headers: { cookie, 'x-ledger-request': '1', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...(init?.headers as Record<string, string> | undefined) } });
 }

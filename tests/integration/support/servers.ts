@@ -2,19 +2,28 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../src/server/http/app.ts';
+import { ensureFirstAdmin } from '../../../src/server/auth/accounts.ts';
+import { type AccountStore, createAccountStore } from '../../../src/server/store/account-store.ts';
 import { openDatabase } from '../../../src/server/store/database.ts';
 import { createSyncStore } from '../../../src/server/store/sync-store.ts';
 import type { TestDatabase } from './databases.ts';
 
 export type TestServer = { url: string; stop: () => Promise<void> };
+export type InProcessServer = TestServer & { accounts: AccountStore };
 
-export async function startInProcess(database: TestDatabase, bodyLimit?: number): Promise<TestServer> {
+/** The first administrator's password on every test server. */
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export async function startInProcess(database: TestDatabase, bodyLimit?: number): Promise<InProcessServer> {
   const opened = await openDatabase({ databaseUrl: database.env.DATABASE_URL, dataDir: database.env.DATA_DIR });
-  const app = await createApp({ staticDir: '/nonexistent', logLevel: 'silent', store: createSyncStore(opened.db, opened.dialect), bodyLimit });
+  const accounts = createAccountStore(opened.db);
+  await ensureFirstAdmin(accounts, ADMIN_PASSWORD);
+  const app = await createApp({ staticDir: '/nonexistent', logLevel: 'silent', store: createSyncStore(opened.db, opened.dialect), accounts, bodyLimit });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    accounts,
     stop: async () => {
       await app.close();
       await opened.close();
@@ -26,7 +35,7 @@ export type ChildServer = TestServer & { kill: () => Promise<void>; process: Chi
 
 export async function startChild(database: TestDatabase, port: number): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STATIC_DIR: '/nonexistent' },
+    env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STATIC_DIR: '/nonexistent', LEDGER_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

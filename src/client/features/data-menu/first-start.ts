@@ -3,11 +3,14 @@ import { clearLedger, generateMeasures, loadSample } from '#client/storage/sampl
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { loadSeedSample } from './load-seed-sample.ts';
 
-/** On a device's first start an empty ledger gets the sample; after that, a cleared ledger stays clear. */
-export async function prepareFirstStart(storage: LedgerStorage): Promise<void> {
+/**
+ * On a device's first start an empty ledger (nothing on the server either) gets the sample, if the user may
+ * create problems; after that, a cleared ledger stays clear.
+ */
+export async function prepareFirstStart(storage: LedgerStorage, mayLoadSample: boolean): Promise<void> {
   if (storage.settings.get().firstStartDone) return;
   const empty = storage.cache.all('problem').length === 0 && storage.cache.all('measure').length === 0;
-  if (empty) {
+  if (empty && mayLoadSample) {
     const result = await loadSample(storage, await loadSeedSample());
     if (!result.ok) throw new Error('sample ledger refused');
   }

@@ -1,5 +1,6 @@
 // Column definitions made from the shared field kinds: one place decides how each kind shows, edits and filters.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { canEditField, checkChange, type SessionUser } from '#shared/auth/permissions.ts';
 import { fieldLabel } from '#shared/i18n/describe-error.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
 import type { EntityName } from '#shared/model/entities.ts';
@@ -11,7 +12,8 @@ import { TextCellEditor, type TextEditorParams } from './text-editor.ts';
 /** What the edit handler needs to know about a column: which field of which entity, of which kind. */
 export type ColumnContext = { entity: EntityName; field: string; kind: FieldKind };
 
-export type ColumnEnv = { t: Translate; codec: CodecContext };
+/** `user`: who is signed in; cells they may not change are read-only. */
+export type ColumnEnv = { t: Translate; codec: CodecContext; user: SessionUser | null };
 
 export type FieldColumn = {
   entity: EntityName;
@@ -50,7 +52,7 @@ export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): Col
     headerName: fieldLabel(env.t, entity, field),
     headerTooltip: fieldLabel(env.t, entity, field),
     width: spec.width ?? 140,
-    editable: spec.editable ?? true,
+    editable: spec.editable === false ? false : (p) => canEditField(env.user, entity, p.data as Record<string, unknown> | undefined, field),
     // Values are parsed by the shared codecs, not by AG Grid's inferred data types.
     cellDataType: false,
     context,
@@ -78,7 +80,10 @@ export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): Col
     col.cellEditorPopup = true;
     col.cellEditorParams =
       kind === 'status'
-        ? (p: { value: Status }) => ({ values: [p.value, ...nextStatuses(p.value)] })
+        ? (p: { value: Status; data: Record<string, unknown> }) => ({
+            // Only the statuses the lifecycle allows next, and that this user may set (销号 is a coordinator's).
+            values: [p.value, ...nextStatuses(p.value)].filter((s) => s === p.value || (env.user !== null && checkChange(env.user, entity, p.data, { ...p.data, status: s }, ['status']).ok)),
+          })
         : () => ({ values: spec.options ? [...spec.options()] : [] });
   } else {
     const params: Partial<TextEditorParams> = {

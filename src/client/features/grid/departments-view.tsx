@@ -1,4 +1,5 @@
 // 责任单位 Departments: the units, their level, and how many problems and measures each answers for.
+import { canCreate, canDelete } from '#shared/auth/permissions.ts';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef } from 'react';
 import { departmentLevels, type Department } from '#shared/model/department.ts';
@@ -19,7 +20,7 @@ export function DepartmentsView() {
 }
 
 function DepartmentsGrid() {
-  const { storage, cache, t, api, search, setSearch, codec, rowLabel, onReady, feedback } = useGridView<Department>('department');
+  const { storage, cache, t, api, search, setSearch, codec, rowLabel, onReady, feedback, user } = useGridView<Department>('department');
   const measures = useRecords('measure');
   const problems = useRecords('problem');
   useEntityFeed(api, cache, 'department');
@@ -34,7 +35,7 @@ function DepartmentsGrid() {
   countsRef.current = counts;
 
   const columnDefs = useMemo<ColDef<Department>[]>(() => {
-    const env = { t, codec };
+    const env = { t, codec, user };
     return [
       fieldColumn({ entity: 'department', field: 'name', kind: 'text', width: 220, pinned: 'left' }, env),
       fieldColumn({ entity: 'department', field: 'shortName', kind: 'text', width: 120 }, env),
@@ -56,7 +57,7 @@ function DepartmentsGrid() {
       },
       fieldColumn({ entity: 'department', field: 'note', kind: 'multiline', width: 320, flex: 1 }, env),
     ];
-  }, [t, codec]);
+  }, [t, codec, user]);
 
   const loadRows = useCallback(() => [...cache.all('department')], [cache]);
 
@@ -71,7 +72,7 @@ function DepartmentsGrid() {
 
   return (
     <section className="view" aria-label={t('nav.departments')}>
-      <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={{ label: t('action.addDepartment'), run: addDepartment }} onDelete={requestDelete} selection={{ api: api as GridApi | null, count: selected }} />
+      <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={canCreate(user, 'department') ? { label: t('action.addDepartment'), run: addDepartment } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }} />
       {dialog}
       <GridHost<Department>
         entity="department"

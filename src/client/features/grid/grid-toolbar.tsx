@@ -1,7 +1,27 @@
 // The bar above a grid: quick search, add and delete, and how many rows show.
 import type { GridApi } from 'ag-grid-community';
 import { type ReactNode, useEffect, useState } from 'react';
+import type { EntityName } from '#shared/model/entities.ts';
 import { useT } from '#client/context/ledger-context.tsx';
+import { useToast } from '#client/ui/toast.tsx';
+
+/** 修改记录 for the row of the focused cell. */
+export function HistoryButton({ api, entity, onShowHistory }: { api: GridApi | null; entity: EntityName; onShowHistory?: (target: { entity: EntityName; id: string }) => void }) {
+  const t = useT();
+  const toast = useToast();
+  if (!onShowHistory) return null;
+  const show = () => {
+    const focused = api?.getFocusedCell();
+    const id = focused ? (api?.getDisplayedRowAtIndex(focused.rowIndex)?.data as { id?: string } | undefined)?.id : undefined;
+    if (id) onShowHistory({ entity, id });
+    else toast.show({ kind: 'info', text: t('history.pickRow') });
+  };
+  return (
+    <button type="button" className="button" onClick={show}>
+      {t('history.button')}
+    </button>
+  );
+}
 
 /** How many rows are ticked, kept current from the grid's selection events. */
 export function useSelectionCount(api: GridApi | null): number {

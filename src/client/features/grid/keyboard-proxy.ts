@@ -137,11 +137,14 @@ export function attachKeyboardProxy(host: HTMLElement, api: GridApi, hooks: Prox
   proxy.addEventListener('paste', onPaste);
   const onFocused = () => requestAnimationFrame(capture);
   api.addEventListener('cellFocused', onFocused);
+  // Clicking the cell that already has focus moves the browser's focus to it without a cellFocused event.
+  api.addEventListener('cellClicked', onFocused);
   api.addEventListener('cellEditingStopped', onFocused);
   api.addEventListener('bodyScroll', place);
 
   return () => {
     api.removeEventListener('cellFocused', onFocused);
+    api.removeEventListener('cellClicked', onFocused);
     api.removeEventListener('cellEditingStopped', onFocused);
     api.removeEventListener('bodyScroll', place);
     proxy.remove();

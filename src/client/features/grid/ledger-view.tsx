@@ -1,7 +1,9 @@
 // 台账 Ledger: one row per measure, under its problem (spanned), editable in place, fed by transactions.
+import { canCreate, canDelete } from '#shared/auth/permissions.ts';
 import type { ColDef, GridApi, SpanRowsParams } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIso } from '#shared/model/dates.ts';
+import type { EntityName } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import { measureTypes } from '#shared/model/measure.ts';
@@ -9,20 +11,22 @@ import { getWarningLight, warningLights } from '#shared/model/warning.ts';
 import { useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
-import { GridToolbar, useSelectionCount } from './grid-toolbar.tsx';
+import { GridToolbar, HistoryButton, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
 import { useEntityFeed, useRefreshOn } from './use-entity-feed.ts';
 import { useGridView } from './use-grid-view.ts';
 
-export function LedgerView() {
+export type ViewProps = { onShowHistory?: (target: { entity: EntityName; id: string }) => void };
+
+export function LedgerView(props: ViewProps) {
   const { locale } = useSettings();
-  return <LedgerGrid key={locale} />;
+  return <LedgerGrid key={locale} {...props} />;
 }
 
-function LedgerGrid() {
+function LedgerGrid({ onShowHistory }: ViewProps) {
   const settings = useSettings();
-  const { storage, cache, t, toast, api, apiRef, search, setSearch, codec, rowLabel, onReady: setReady, feedback } = useGridView<Measure>('measure');
+  const { storage, cache, t, toast, api, apiRef, search, setSearch, codec, rowLabel, onReady: setReady, feedback, user } = useGridView<Measure>('measure');
   const [count, setCount] = useState(0);
   const selected = useSelectionCount(api as GridApi | null);
 
@@ -39,7 +43,7 @@ function LedgerGrid() {
   useRefreshOn(api, cache, ['problem', 'department', 'area'], ['problemNumber', 'problemTitle', 'area', 'leadDepartmentId', 'cooperatingDepartmentIds']);
 
   const columnDefs = useMemo<ColDef<Measure>[]>(() => {
-    const env = { t, codec };
+    const env = { t, codec, user };
     const problemOf = (m: Measure | undefined) => (m ? cache.get('problem', m.problemId) : undefined);
     const sameProblem = ({ nodeA, nodeB }: SpanRowsParams<Measure>) => nodeA?.data?.problemId === nodeB?.data?.problemId;
     const departments = () => ['', ...cache.all('department').map((d) => d.id)];
@@ -98,7 +102,7 @@ function LedgerGrid() {
       fieldColumn({ entity: 'measure', field: 'evidence', kind: 'lines', width: 260 }, env),
       fieldColumn({ entity: 'measure', field: 'updatedBy', kind: 'text', width: 100, editable: false }, env),
     ];
-  }, [t, codec, cache, settings.warningDays]);
+  }, [t, codec, user, cache, settings.warningDays]);
 
   const loadRows = useCallback(() => {
     const numbers = new Map(cache.all('problem').map((p) => [p.id, p.number]));
@@ -139,11 +143,13 @@ function LedgerGrid() {
       <GridToolbar
         onSearch={setSearch}
         count={`${t('ledger.rows', { count })}${selected > 0 ? ` · ${t('ledger.selected', { count: selected })}` : ''}`}
-        add={{ label: t('action.addMeasure'), run: addMeasure }}
-        onDelete={requestDelete}
+        add={canCreate(user, 'measure') ? { label: t('action.addMeasure'), run: addMeasure } : undefined}
+        onDelete={canDelete(user) ? requestDelete : undefined}
         deleteDisabled={selected === 0}
         selection={{ api: api as GridApi | null, count: selected }}
-      />
+      >
+        <HistoryButton api={api as GridApi | null} entity="measure" onShowHistory={onShowHistory} />
+      </GridToolbar>
       {dialog}
       <GridHost<Measure>
         entity="measure"

@@ -1,6 +1,7 @@
 // 矩阵 Matrix: problems × departments; each cell holds the department's role and its measures' progress.
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { canEditField } from '#shared/auth/permissions.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
 import { todayIso } from '#shared/model/dates.ts';
 import type { Measure } from '#shared/model/measure.ts';
@@ -55,7 +56,7 @@ export function MatrixView() {
 
 function MatrixGrid() {
   const { warningDays } = useSettings();
-  const { cache, t, api, search, setSearch, codec, rowLabel, onReady } = useGridView<Problem>('problem');
+  const { cache, t, api, search, setSearch, codec, rowLabel, onReady, user } = useGridView<Problem>('problem');
   const measures = useRecords('measure');
   const departments = useRecords('department');
   useEntityFeed(api, cache, 'problem');
@@ -68,7 +69,7 @@ function MatrixGrid() {
   }, [api, stats]);
 
   const columnDefs = useMemo<ColDef<Problem>[]>(() => {
-    const env = { t, codec };
+    const env = { t, codec, user };
     const roleOptions = ['', ...roles];
     const sorted = [...departments].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     return [
@@ -81,7 +82,7 @@ function MatrixGrid() {
           headerName: d.shortName || d.name,
           headerTooltip: d.name,
           width: 130,
-          editable: true,
+          editable: (p) => canEditField(user, 'problem', p.data, 'leadDepartmentId'),
           context,
           valueGetter: (p) => (p.data ? getRole(p.data, d.id) : null),
           valueFormatter: (p) => (p.value ? t(`role.${p.value as Role}`) : t('role.none')),
@@ -102,7 +103,7 @@ function MatrixGrid() {
         };
       }),
     ];
-  }, [t, codec, departments]);
+  }, [t, codec, user, departments]);
 
   const loadRows = useCallback(() => [...cache.all('problem')], [cache]);
   const toChanges = useCallback(

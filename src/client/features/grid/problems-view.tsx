@@ -1,25 +1,29 @@
 // 问题 Problems: the inspection's findings with their texts and responsible units, editable in place.
+import { canCreate, canDelete } from '#shared/auth/permissions.ts';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef } from 'react';
 import type { Change } from '#shared/model/change.ts';
+import type { EntityName } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { Problem } from '#shared/model/problem.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
-import { GridToolbar, useSelectionCount } from './grid-toolbar.tsx';
+import { GridToolbar, HistoryButton, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
 import { useGridView } from './use-grid-view.ts';
 import { useEntityFeed, useRefreshOn } from './use-entity-feed.ts';
 
-export function ProblemsView() {
+export type ViewProps = { onShowHistory?: (target: { entity: EntityName; id: string }) => void };
+
+export function ProblemsView(props: ViewProps) {
   const { locale } = useSettings();
-  return <ProblemsGrid key={locale} />;
+  return <ProblemsGrid key={locale} {...props} />;
 }
 
-function ProblemsGrid() {
-  const { storage, cache, t, api, search, setSearch, codec, rowLabel, onReady, feedback } = useGridView<Problem>('problem');
+function ProblemsGrid({ onShowHistory }: ViewProps) {
+  const { storage, cache, t, api, search, setSearch, codec, rowLabel, onReady, feedback, user } = useGridView<Problem>('problem');
   const measures = useRecords('measure');
   useEntityFeed(api, cache, 'problem');
   useRefreshOn(api, cache, ['department', 'area', 'measure'], null);
@@ -33,7 +37,7 @@ function ProblemsGrid() {
   countRef.current = measureCount;
 
   const columnDefs = useMemo<ColDef<Problem>[]>(() => {
-    const env = { t, codec };
+    const env = { t, codec, user };
     const departments = () => ['', ...cache.all('department').map((d) => d.id)];
     const areas = () => ['', ...cache.all('area').map((a) => a.id)];
     return [
@@ -59,7 +63,7 @@ function ProblemsGrid() {
       fieldColumn({ entity: 'problem', field: 'rectificationSummary', kind: 'multiline', width: 320 }, env),
       fieldColumn({ entity: 'problem', field: 'departmentsListed', kind: 'multiline', width: 260 }, env),
     ];
-  }, [t, codec, cache]);
+  }, [t, codec, user, cache]);
 
   const loadRows = useCallback(() => [...cache.all('problem')], [cache]);
 
@@ -81,7 +85,9 @@ function ProblemsGrid() {
 
   return (
     <section className="view" aria-label={t('nav.problems')}>
-      <GridToolbar onSearch={setSearch} count={String(cache.all('problem').length)} add={{ label: t('action.addProblem'), run: addProblem }} onDelete={requestDelete} selection={{ api: api as GridApi | null, count: selected }} />
+      <GridToolbar onSearch={setSearch} count={String(cache.all('problem').length)} add={canCreate(user, 'problem') ? { label: t('action.addProblem'), run: addProblem } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }}>
+        <HistoryButton api={api as GridApi | null} entity="problem" onShowHistory={onShowHistory} />
+      </GridToolbar>
       {dialog}
       <GridHost<Problem>
         entity="problem"

@@ -2,7 +2,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AnyRecord, EntityName } from '#shared/model/entities.ts';
-import { useStorage, useT } from '#client/context/ledger-context.tsx';
+import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { useToast } from '#client/ui/toast.tsx';
 import { createCodecContext } from '#client/storage/codec-context.ts';
 import { createRowLabel } from './row-label.ts';
@@ -23,5 +23,6 @@ export function useGridView<T extends AnyRecord>(entity: EntityName) {
     setApi(ready);
   }, []);
   const feedback: Feedback = useMemo(() => ({ t, toast, rowLabel }), [t, toast, rowLabel]);
-  return { storage, cache, t, toast, api, apiRef, search, setSearch, codec, rowLabel, onReady, feedback };
+  const user = useSettings().account;
+  return { storage, cache, t, toast, api, apiRef, search, setSearch, codec, rowLabel, onReady, feedback, user };
 }

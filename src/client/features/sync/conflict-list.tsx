@@ -9,7 +9,7 @@ import { useDevice } from '#client/context/device-context.tsx';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { createCodecContext } from '#client/storage/codec-context.ts';
 import { useToast } from '#client/ui/toast.tsx';
-import { formatValue, recordTitle } from './format-value.ts';
+import { formatValue, recordTitle } from '#client/storage/format-value.ts';
 
 export function ConflictList() {
   const { sync } = useDevice();

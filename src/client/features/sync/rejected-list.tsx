@@ -5,7 +5,7 @@ import type { FieldError } from '#shared/model/field-error.ts';
 import { useDevice } from '#client/context/device-context.tsx';
 import { useStorage, useT } from '#client/context/ledger-context.tsx';
 import type { OutboxRow } from '#client/storage/db.ts';
-import { formatValue, recordTitle } from './format-value.ts';
+import { formatValue, recordTitle } from '#client/storage/format-value.ts';
 
 export function RejectedList() {
   const { sync } = useDevice();

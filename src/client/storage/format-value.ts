@@ -3,8 +3,8 @@ import type { Translate } from '#shared/i18n/translate.ts';
 import type { EntityName } from '#shared/model/entities.ts';
 import { formatFieldValue } from '#shared/model/field-codec.ts';
 import { kindOf } from '#shared/model/field-kinds.ts';
-import { createCodecContext } from '#client/storage/codec-context.ts';
-import type { RecordCache } from '#client/storage/record-cache.ts';
+import { createCodecContext } from './codec-context.ts';
+import type { RecordCache } from './record-cache.ts';
 
 export function formatValue(cache: RecordCache, t: Translate, entity: EntityName, field: string, value: unknown): string {
   const text = formatFieldValue(kindOf(entity, field), value, createCodecContext(cache, t));

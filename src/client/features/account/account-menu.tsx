@@ -1,0 +1,73 @@
+// Who is signed in, a password prompt when the session expired, and signing out without losing changes unawares.
+import { useState } from 'react';
+import { useDevice, useObservable } from '#client/context/device-context.tsx';
+import { useSettings, useT } from '#client/context/ledger-context.tsx';
+import { Dialog } from '#client/ui/dialog.tsx';
+import { LoginForm } from './login-form.tsx';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function AccountMenu() {
+  const { account, sync } = useDevice();
+  const expired = useObservable(account.expired);
+  const { pending, rejected } = useObservable(sync.state);
+  const user = useSettings().account;
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  if (!user) return null;
+  const unsynced = pending + rejected;
+
+  const signOut = async (exportFirst: boolean) => {
+    if (exportFirst) download(`unsynced-changes-${new Date().toISOString().slice(0, 10)}.json`, await sync.exportUnsynced());
+    setOpen(false);
+    await account.signOut();
+  };
+
+  return (
+    <>
+      <button type="button" className="button" data-testid="account" onClick={() => setOpen(true)}>
+        {user.displayName} · {t(`account.role.${user.role}`)}
+      </button>
+      <Dialog
+        open={open}
+        title={t('account.signOut')}
+        onClose={() => setOpen(false)}
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => setOpen(false)}>
+              {t('action.cancel')}
+            </button>
+            {unsynced > 0 && (
+              <button type="button" className="button" onClick={() => void signOut(true)}>
+                {t('account.exportAndSignOut')}
+              </button>
+            )}
+            <button type="button" className="button button--danger" onClick={() => void signOut(false)}>
+              {unsynced > 0 ? t('account.discardAndSignOut') : t('account.signOut')}
+            </button>
+          </>
+        }
+      >
+        <p>
+          {user.displayName}（{user.username}）· {t(`account.role.${user.role}`)}
+        </p>
+        {unsynced > 0 && (
+          <p className="warning" role="alert">
+            {t('account.signOutPending', { count: unsynced })}
+          </p>
+        )}
+      </Dialog>
+      <Dialog open={expired} title={t('account.signIn')} onClose={() => undefined}>
+        <p className="note">{t('account.expired')}</p>
+        <LoginForm fixedUsername={user.username} onSignedIn={() => void sync.syncNow()} />
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+// Signing in and out on this device (no React). The account is kept locally, so a device that has signed in
+// once keeps working offline; an expired session only stops sync until the password is entered again.
+import type { SessionUser } from '#shared/auth/permissions.ts';
+import { createObservable, type Observable } from '#client/lib/observable.ts';
+import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
+import { SyncHttpError, type SyncTransport } from './transport.ts';
+
+export type SignInError = { kind: 'badCredentials' } | { kind: 'tooMany'; minutes: number } | { kind: 'offline' };
+
+export type AccountService = {
+  /** True when the server no longer knows this device's session: sync waits for the password. */
+  expired: Observable<boolean>;
+  signIn: (username: string, password: string) => Promise<SessionUser | SignInError>;
+  /** Asks the server who is signed in: refreshes the stored account, or marks the session expired. */
+  check: () => Promise<void>;
+  markExpired: () => void;
+  /** Ends the session and forgets this device's unsent changes (the caller has offered export first). */
+  signOut: () => Promise<void>;
+};
+
+export function createAccountService(storage: LedgerStorage, transport: SyncTransport): AccountService {
+  const expired = createObservable(false);
+  const remember = (user: SessionUser) => storage.settings.save({ account: user, userName: user.displayName });
+  return {
+    expired,
+    async signIn(username, password) {
+      try {
+        const user = await transport.login(username, password);
+        await remember(user);
+        expired.set(false);
+        return user;
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.status === 429) return { kind: 'tooMany', minutes: 15 };
+        if (error instanceof SyncHttpError && error.status === 401) return { kind: 'badCredentials' };
+        return { kind: 'offline' };
+      }
+    },
+    async check() {
+      try {
+        await remember(await transport.me());
+        expired.set(false);
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.status === 401) expired.set(true);
+      }
+    },
+    markExpired: () => expired.set(true),
+    async signOut() {
+      await transport.logout().catch(() => undefined);
+      await storage.db.outbox.clear();
+      await storage.settings.save({ account: null, userName: '' });
+      expired.set(false);
+    },
+  };
+}

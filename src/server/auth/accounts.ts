@@ -1,0 +1,89 @@
+// Sign-in, sessions and accounts: rate-limited password checks, opaque session tokens (only their hashes
+// stored), and the first admin of a new installation.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role, SessionUser } from '#shared/auth/permissions.ts';
+import { newId } from '#shared/model/ids.ts';
+import { type AccountStore, toSessionUser } from '#server/store/account-store.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export const SESSION_COOKIE = 'ledger_session';
+export const SESSION_DAYS = 14;
+const WINDOW_MS = 15 * 60 * 1000;
+// Failed sign-ins allowed per window: per account from one address, and per account from anywhere.
+const LIMITS = { perAddress: 5, perAccount: 20 };
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export type LoginResult = { ok: true; token: string; user: SessionUser; expiresAt: string } | { ok: false; status: 401 | 429; retryAfterSeconds?: number };
+
+export async function login(store: AccountStore, input: { username: string; password: string; ip: string; now: Date }): Promise<LoginResult> {
+  const keys = [
+    { key: `${input.username.toLowerCase()}|${input.ip}`, limit: LIMITS.perAddress },
+    { key: input.username.toLowerCase(), limit: LIMITS.perAccount },
+  ];
+  const now = input.now.getTime();
+  for (const { key, limit } of keys) {
+    const row = await store.attempts(key);
+    const started = row ? Date.parse(row.window_start) : now;
+    if (row && now - started < WINDOW_MS && row.failures >= limit) {
+      return { ok: false, status: 429, retryAfterSeconds: Math.ceil((started + WINDOW_MS - now) / 1000) };
+    }
+  }
+  const user = await store.findByUsername(input.username);
+  // A missing user still costs a hash: the answer's timing does not tell which usernames exist.
+  const valid = user && user.disabled === 0 ? await verifyPassword(input.password, user.password_hash) : (await hashPassword(input.password), false);
+  if (!valid || !user) {
+    for (const { key } of keys) {
+      const row = await store.attempts(key);
+      const fresh = !row || now - Date.parse(row.window_start) >= WINDOW_MS;
+      await store.setAttempts(key, fresh ? 1 : (row?.failures ?? 0) + 1, fresh ? input.now.toISOString() : (row?.window_start ?? input.now.toISOString()));
+    }
+    return { ok: false, status: 401 };
+  }
+  await store.clearAttempts(keys[0]!.key);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now + SESSION_DAYS * 86_400_000).toISOString();
+  await store.createSession(hashToken(token), user.id, input.now.toISOString(), expiresAt);
+  return { ok: true, token, user: toSessionUser(user), expiresAt };
+}
+
+export function authenticate(store: AccountStore, token: string | undefined, now: Date): Promise<SessionUser | undefined> {
+  return token ? store.sessionUser(hashToken(token), now.toISOString()) : Promise.resolve(undefined);
+}
+
+export type NewUser = { username: string; displayName?: string; password: string; role: Role; departmentIds?: string[] };
+
+export async function addUser(store: AccountStore, input: NewUser): Promise<SessionUser> {
+  if (await store.findByUsername(input.username)) throw new Error(`user "${input.username}" already exists`);
+  if (input.password.length < 8) throw new Error('a password needs at least 8 characters');
+  const id = newId();
+  await store.createUser(
+    { id, username: input.username, display_name: input.displayName ?? input.username, password_hash: await hashPassword(input.password), role: input.role, disabled: 0, created_at: new Date().toISOString() },
+    input.departmentIds ?? [],
+  );
+  const created = await store.findById(id);
+  if (!created) throw new Error('user not saved');
+  return toSessionUser(created);
+}
+
+export async function setPassword(store: AccountStore, username: string, password: string): Promise<void> {
+  const user = await store.findByUsername(username);
+  if (!user) throw new Error(`no user "${username}"`);
+  if (password.length < 8) throw new Error('a password needs at least 8 characters');
+  await store.updateUser(user.id, { password_hash: await hashPassword(password) });
+  // A new password ends the sessions the old one opened.
+  await store.deleteSessionsOf(user.id);
+}
+
+/**
+ * A new installation has no accounts: make the administrator "admin", with the password given
+ * (LEDGER_ADMIN_PASSWORD) or a random one, so that the app can be tried at once. Returns the password made.
+ */
+export async function ensureFirstAdmin(store: AccountStore, password?: string): Promise<string | null> {
+  if ((await store.countUsers()) > 0) return null;
+  const chosen = password && password.length >= 8 ? password : randomBytes(9).toString('base64url');
+  await addUser(store, { username: 'admin', displayName: '管理员', password: chosen, role: 'admin' });
+  return chosen;
+}

@@ -1,0 +1,71 @@
+// The command line over the server's store: accounts now, import and export later.
+//   npm run cli -- user add <username> --role admin|coordinator|staff|viewer [--name 张三] [--department 市财政局 ...]
+//   npm run cli -- user passwd <username>        (asks for the password; or pipe it in)
+//   npm run cli -- user list
+// The password is read from the terminal without echo, or from standard input when piped.
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { roles, type Role } from '#shared/auth/permissions.ts';
+import { addUser, setPassword } from './auth/accounts.ts';
+import { loadConfig } from './config.ts';
+import { createAccountStore } from './store/account-store.ts';
+import { openDatabase } from './store/database.ts';
+
+async function readPassword(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Echo nothing while the password is typed.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    if (s.includes(prompt)) process.stdout.write(prompt);
+  };
+  const answer = await new Promise<string>((resolve) => rl.question(prompt, resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const accounts = createAccountStore(database.db);
+  try {
+    if (group === 'user' && command === 'add') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string', multiple: true } } });
+      const username = positionals[0];
+      const role = values.role as Role | undefined;
+      if (!username || !role || !roles.includes(role)) throw new Error(`usage: user add <username> --role ${roles.join('|')} [--name 显示名] [--department 单位 ...]`);
+      const names = values.department ?? [];
+      const found = await accounts.departmentIdsByName(names);
+      const unknown = names.filter((n) => !found.has(n));
+      if (unknown.length > 0) throw new Error(`unknown department(s): ${unknown.join(', ')}`);
+      const password = await readPassword(`Password for ${username}: `);
+      const user = await addUser(accounts, { username, displayName: values.name, password, role, departmentIds: names.map((n) => found.get(n) ?? '') });
+      console.log(`created ${user.username} (${user.role})`);
+    } else if (group === 'user' && command === 'passwd') {
+      const username = rest[0];
+      if (!username) throw new Error('usage: user passwd <username>');
+      await setPassword(accounts, username, await readPassword(`New password for ${username}: `));
+      console.log(`password changed for ${username}; their sessions are signed out`);
+    } else if (group === 'user' && command === 'list') {
+      for (const u of await accounts.listUsers()) console.log(`${u.username}\t${u.role}\t${u.displayName}\t${u.departmentIds.length} department(s)`);
+    } else {
+      throw new Error('commands: user add | user passwd | user list');
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
