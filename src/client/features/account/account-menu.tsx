@@ -2,17 +2,10 @@
 import { useState } from 'react';
 import { useDevice, useObservable } from '#client/context/device-context.tsx';
 import { useSettings, useT } from '#client/context/ledger-context.tsx';
+import { downloadText } from '#client/lib/download.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
 import { LoginForm } from './login-form.tsx';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function AccountMenu() {
   const { account, sync } = useDevice();
@@ -25,7 +18,7 @@ export function AccountMenu() {
   const unsynced = pending + rejected;
 
   const signOut = async (exportFirst: boolean) => {
-    if (exportFirst) download(`unsynced-changes-${new Date().toISOString().slice(0, 10)}.json`, await sync.exportUnsynced());
+    if (exportFirst) downloadText(`unsynced-changes-${new Date().toISOString().slice(0, 10)}.json`, await sync.exportUnsynced());
     setOpen(false);
     await account.signOut();
   };

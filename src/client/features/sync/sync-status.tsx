@@ -3,18 +3,11 @@
 import { useState } from 'react';
 import { useDevice, useObservable } from '#client/context/device-context.tsx';
 import { useSettings, useT } from '#client/context/ledger-context.tsx';
+import { downloadText } from '#client/lib/download.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
 import { ConflictList } from './conflict-list.tsx';
 import { RejectedList } from './rejected-list.tsx';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function SyncStatus() {
   const { sync } = useDevice();
@@ -45,7 +38,7 @@ export function SyncStatus() {
         onClose={() => setOpen(false)}
         actions={
           <>
-            <button type="button" className="button" onClick={() => void sync.exportUnsynced().then((text) => download(`unsynced-changes-${new Date().toISOString().slice(0, 10)}.json`, text))}>
+            <button type="button" className="button" onClick={() => void sync.exportUnsynced().then((text) => downloadText(`unsynced-changes-${new Date().toISOString().slice(0, 10)}.json`, text))}>
               {t('sync.export')}
             </button>
             <button type="button" className="button button--primary" disabled={state.syncing} onClick={() => void sync.syncNow()}>
