@@ -42,6 +42,8 @@ export default defineConfig({
       },
     },
   ],
+  // The import/export worker loads the spreadsheet writer on demand, which needs module workers.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist/client',
     sourcemap: true,

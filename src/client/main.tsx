@@ -42,7 +42,10 @@ async function boot(): Promise<void> {
     const sync = createSyncEngine({ storage, transport, report: connectivity.report, onUnauthorized: account.markExpired });
     // `?bench` hands storage and sync to the benchmark script (scripts/bench.ts), which drives them itself.
     const bench = new URLSearchParams(location.search).has('bench');
-    if (bench) (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage, sync };
+    if (bench) {
+      const transfer = () => import('#client/features/transfer/transfer-client.ts').then((m) => m.createTransferClient());
+      (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage, sync, transfer };
+    }
     const device: DeviceServices = { serviceWorker, install, connectivity, persistence: watchPersistence(storage.feed), sync, account, autoSync: !bench };
     const t = createTranslator(storage.settings.get().locale);
     root.render(

@@ -1,4 +1,6 @@
-// The command line over the server's store: accounts now, import and export later.
+// The command line over the server's store: accounts, and import and export of the ledger.
+//   npm run cli -- import <file> [--dry-run] [--skip-bad-rows] [--create-departments] [--entity …] [--as <username>]
+//   npm run cli -- export <file.csv|file.xlsx> [--entity measure|problem|department|summary]
 //   npm run cli -- user add <username> --role admin|coordinator|staff|viewer [--name 张三] [--department 市财政局 ...]
 //   npm run cli -- user passwd <username>        (asks for the password; or pipe it in)
 //   npm run cli -- user list
@@ -10,6 +12,8 @@ import { addUser, setPassword } from './auth/accounts.ts';
 import { loadConfig } from './config.ts';
 import { createAccountStore } from './store/account-store.ts';
 import { openDatabase } from './store/database.ts';
+import { createSyncStore } from './store/sync-store.ts';
+import { EXPORT_USAGE, IMPORT_USAGE, runExport, runImport } from './transfer/transfer-commands.ts';
 
 async function readPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -33,7 +37,10 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const accounts = createAccountStore(database.db);
+  const context = { store: createSyncStore(database.db, database.dialect), accounts, print: (line: string) => console.log(line) };
   try {
+    if (group === 'import') return await runImport(argv.slice(1), context);
+    if (group === 'export') return await runExport(argv.slice(1), context);
     if (group === 'user' && command === 'add') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string', multiple: true } } });
       const username = positionals[0];
@@ -54,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     } else if (group === 'user' && command === 'list') {
       for (const u of await accounts.listUsers()) console.log(`${u.username}\t${u.role}\t${u.displayName}\t${u.departmentIds.length} department(s)`);
     } else {
-      throw new Error('commands: user add | user passwd | user list');
+      throw new Error(['commands:', IMPORT_USAGE, EXPORT_USAGE, 'user add | user passwd | user list'].join('\n  '));
     }
     return 0;
   } finally {

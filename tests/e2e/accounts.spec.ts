@@ -81,6 +81,8 @@ test('signing out with unsynced changes warns, and offers to export them first',
 
 test('an expired session asks for the password again without losing the queue', async ({ page, context }) => {
   await openLedger(page);
+  // The start-up sync done, so that the session ends while idle: the next request is the one to find out.
+  await expect(page.getByTestId('sync-status')).toHaveText('已同步');
   await focusCell(page, cell(page, 'ledger-grid', measureId(4, 1), 'owner'));
   await context.clearCookies();
   await typeInto(page, cell(page, 'ledger-grid', measureId(4, 1), 'owner'), '过期前填写');

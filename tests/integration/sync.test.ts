@@ -1,9 +1,12 @@
 // The sync server and protocol over real HTTP, the same suite on SQLite and on PostgreSQL, driven by the
 // app's own client storage and sync engine.
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/shared/model/ids.ts';
 import type { Mutation, PushResponse } from '../../src/shared/sync/protocol.ts';
 import { addUser } from '../../src/server/auth/accounts.ts';
+import { buildSampleLedger } from '../../src/shared/sample/build-sample.ts';
+import { clearLedger, loadSample } from '../../src/client/storage/sample-data.ts';
 import { createClient, seedChanges, signedInFetch, type TestClient } from './support/clients.ts';
 import { createTestDatabase, type StoreKind, type TestDatabase } from './support/databases.ts';
 import { type InProcessServer, startInProcess } from './support/servers.ts';
@@ -42,6 +45,24 @@ describe.each(kinds)('sync on %s', (kind) => {
     expect(b.storage.cache.get('measure', seed.measureId)?.title).toBe('编印读本');
     return { a, b, seed };
   }
+
+  it('loads the sample again after the ledger was cleared and synced, and every device keeps it', async () => {
+    const sample = buildSampleLedger(readFileSync(new URL('../../src/shared/sample/seed-report.txt', import.meta.url), 'utf8'));
+    const a = await client('甲');
+    const b = await client('乙');
+    expect((await loadSample(a.storage, sample)).ok).toBe(true);
+    await a.sync.syncNow();
+    expect((await clearLedger(a.storage)).ok).toBe(true);
+    await a.sync.push();
+    // Loaded again while the deletions are on the server but not yet pulled back: the pull must not undo it.
+    expect((await loadSample(a.storage, sample)).ok).toBe(true);
+    await a.sync.pull();
+    expect(a.storage.cache.all('measure')).toHaveLength(sample.measures.length);
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    for (const c of [a, b]) expect(c.storage.cache.all('measure')).toHaveLength(sample.measures.length);
+    expect(a.sync.state.get()).toMatchObject({ pending: 0, rejected: 0 });
+  });
 
   it('merges offline edits of different fields, and keeps both values of the same field as one conflict', async () => {
     const { a, b, seed } = await twoSyncedClients();

@@ -17,6 +17,7 @@ export function createCodecContext(cache: RecordCache, t: Translate): CodecConte
       const problems = cache.all('problem');
       return (number ? problems.find((p) => p.number === Number(number)) : undefined)?.id ?? problems.find((p) => p.title === text.trim())?.id;
     },
+    problemNumber: (id) => cache.get('problem', id)?.number,
     problemName: (id) => {
       const p = cache.get('problem', id);
       return p ? `${p.number}. ${p.title}` : undefined;

@@ -12,11 +12,14 @@ export async function loadCursor(db: LedgerDb): Promise<number> {
   return (await db.meta.get(CURSOR_KEY))?.value ?? 0;
 }
 
-function rebase(server: Record<string, unknown> | null, pending: OutboxRow[]): Record<string, unknown> | null {
-  let next = server;
+/** The server's record with the device's pending changes on top; `'keep'` leaves the device's copy as it is. */
+function rebase(server: Record<string, unknown> | null, pending: OutboxRow[]): Record<string, unknown> | null | 'keep' {
+  let next: Record<string, unknown> | null | 'keep' = server;
   for (const { mutation } of pending) {
     if (mutation.op === 'delete') next = null;
-    else if (next) next = { ...next, ...mutation.fields };
+    // Created again here after the server deleted it (the sample loaded after a clear): the creation stands.
+    else if (mutation.op === 'create' && next === null) next = 'keep';
+    else if (next && next !== 'keep') next = { ...next, ...mutation.fields };
   }
   return next;
 }
@@ -42,6 +45,7 @@ export async function applyPulled(db: LedgerDb, feed: ChangeFeed, records: Pulle
       for (const record of mine) {
         const local = pending.filter((row) => row.status === 'pending' && row.key === `${entity}:${record.id}`);
         const next = rebase(record.deleted ? null : { ...record.data, rev: record.version }, local);
+        if (next === 'keep') continue;
         if (next) puts.push(next as AnyRecord);
         else removes.push(record.id);
       }

@@ -72,7 +72,8 @@ export async function saveChanges(db: LedgerDb, feed: ChangeFeed, changes: reado
         return { entity, id, prev: prevs.get(key) ?? undefined, next: state.get(key) ?? null };
       });
       // The outbox commits with the records: a change is never saved without the means to send it.
-      await db.outbox.bulkAdd(saved.flatMap((s) => toOutbox(s, ctx.clientId, ctx.actor, now)));
+      const bases = new Map(changes.flatMap((c) => (c.op === 'update' && c.base !== undefined ? [[keyOf(c.entity, c.id), c.base] as const] : [])));
+      await db.outbox.bulkAdd(saved.flatMap((s) => toOutbox(s, ctx.clientId, ctx.actor, now, bases.get(keyOf(s.entity, s.id)))));
       return saved;
     });
   } catch (error) {
@@ -87,11 +88,11 @@ export async function saveChanges(db: LedgerDb, feed: ChangeFeed, changes: reado
   return { ok: true, saved, inverse };
 }
 
-function toOutbox(s: SavedChange, clientId: string, actor: string, at: string): OutboxRow[] {
+function toOutbox(s: SavedChange, clientId: string, actor: string, at: string, base?: number): OutboxRow[] {
   const op = !s.prev ? 'create' : !s.next ? 'delete' : 'update';
   const fields = op === 'create' && s.next ? withoutMeta(s.next) : op === 'update' && s.next && s.prev ? diffFields(s.next, s.prev) : {};
   if (op === 'update' && Object.keys(fields).length === 0) return [];
-  const mutation: Mutation = { mutationId: newId(), clientId, entity: s.entity, id: s.id, op, fields, baseVersion: s.prev?.rev ?? 0, actor, at };
+  const mutation: Mutation = { mutationId: newId(), clientId, entity: s.entity, id: s.id, op, fields, baseVersion: Math.min(base ?? Infinity, s.prev?.rev ?? 0), actor, at };
   return [{ key: `${s.entity}:${s.id}`, mutation, status: 'pending' }];
 }
 

@@ -7,9 +7,11 @@ type DialogProps = {
   onClose: () => void;
   children: ReactNode;
   actions?: ReactNode;
+  /** For tables (an import's mapping and preview): as wide as the window allows. */
+  wide?: boolean;
 };
 
-export function Dialog({ open, title, onClose, children, actions }: DialogProps) {
+export function Dialog({ open, title, onClose, children, actions, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -22,7 +24,7 @@ export function Dialog({ open, title, onClose, children, actions }: DialogProps)
     // when `open` turns false, e.g. while a confirmation covers this dialog, and must not count as a close.)
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       aria-label={title}
       onCancel={(e) => {
         e.preventDefault();

@@ -9,18 +9,21 @@ import type { SyncStore, SyncTx } from '#server/store/sync-store.ts';
 import { auditRows } from './audit.ts';
 
 export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string, user: SessionUser): Promise<MutationResult[]> {
-  return store.write(async (tx) => {
-    let seq = tx.startSeq;
-    const results: MutationResult[] = [];
-    for (const mutation of request.mutations) {
-      // A change is the signed-in user's, whatever name the device put on it.
-      const result = await applyOne(tx, { ...mutation, actor: user.displayName }, seq + 1, receivedAt, user);
-      if (result.seq !== undefined && result.seq > seq) seq = result.seq;
-      results.push(result);
-    }
-    if (seq !== tx.startSeq) await tx.setSeq(seq);
-    return results;
-  });
+  return store.write((tx) => applyMutations(tx, request.mutations, receivedAt, user));
+}
+
+/** Applies mutations inside a write the caller holds, so that a caller may still roll the whole of it back. */
+export async function applyMutations(tx: SyncTx, mutations: readonly Mutation[], receivedAt: string, user: SessionUser): Promise<MutationResult[]> {
+  let seq = tx.startSeq;
+  const results: MutationResult[] = [];
+  for (const mutation of mutations) {
+    // A change is the signed-in user's, whatever name the device put on it.
+    const result = await applyOne(tx, { ...mutation, actor: user.displayName }, seq + 1, receivedAt, user);
+    if (result.seq !== undefined && result.seq > seq) seq = result.seq;
+    results.push(result);
+  }
+  if (seq !== tx.startSeq) await tx.setSeq(seq);
+  return results;
 }
 
 async function applyOne(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser): Promise<MutationResult> {

@@ -11,7 +11,16 @@ const valuesSchema = z.record(z.string(), z.unknown());
 
 export const changeSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('create'), entity: z.enum(entityNames), id: idSchema, values: valuesSchema }).strict(),
-  z.object({ op: z.literal('update'), entity: z.enum(entityNames), id: idSchema, fields: valuesSchema }).strict(),
+  z
+    .object({
+      op: z.literal('update'),
+      entity: z.enum(entityNames),
+      id: idSchema,
+      fields: valuesSchema,
+      /** The server version the change was based on, when older than the record's (an import of an older export). */
+      base: z.number().int().min(0).optional(),
+    })
+    .strict(),
   z.object({ op: z.literal('delete'), entity: z.enum(entityNames), id: idSchema }).strict(),
 ]);
 export type Change = z.infer<typeof changeSchema>;

@@ -11,6 +11,7 @@ const ctx: CodecContext = {
   areaName: () => undefined,
   findProblem: () => undefined,
   problemName: () => undefined,
+  problemNumber: () => undefined,
 };
 
 describe('field codecs (typed, pasted and imported cells)', () => {

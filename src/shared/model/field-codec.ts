@@ -32,6 +32,7 @@ export type CodecContext = {
   areaName: (id: string) => string | undefined;
   findProblem: (text: string) => string | undefined;
   problemName: (id: string) => string | undefined;
+  problemNumber: (id: string) => number | undefined;
 };
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; code: ErrorCode; params?: Record<string, string | number> };

@@ -21,6 +21,10 @@ export const errorCodes = [
   'unknownDepartment',
   'duplicateName',
   'inUse',
+  'staleValue',
+  'changedSinceExport',
+  'unmapped',
+  'forbidden',
   'invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -62,6 +62,13 @@ describe('mergeMutation', () => {
     expect(gone.next).toMatchObject({ deleted: true, version: 2, data: { title: '建立台账' } });
     expect(mergeMutation(gone.next, mutation('update', { owner: 'x' }, 1), 3)).toMatchObject({ kind: 'rejected', reason: { code: 'deleted' } });
   });
+
+  it('brings a deleted record back only on an explicit creation (the sample loaded again after a clear)', () => {
+    const gone = mergeMutation(created(), mutation('delete', {}, 1), 2);
+    if (gone.kind !== 'merged' || !gone.next) throw new Error('expected tombstone');
+    const back = mergeMutation(gone.next, mutation('create', { problemId, seq: 1, title: '重新建立台账' }), 3);
+    expect(back).toMatchObject({ kind: 'merged', lost: [], next: { deleted: false, version: 3, data: { title: '重新建立台账', status: 'not_started', rev: 3 } } });
+  });
 });
 
 describe('a device’s own changes', () => {

@@ -33,6 +33,8 @@ const DERIVED = new Set<string>(derivedFields);
  * is a concurrent change. The value that reached the server first stands; the later one is not applied
  * but returned in `lost`, to be kept as a conflict record for a coordinator. Fields nobody else changed
  * merge. A deletion is final: changes to a deleted record are rejected (the device keeps them, with the reason).
+ * Only an explicit creation brings a deleted id back: that happens with the sample's fixed ids, loaded again
+ * after the ledger was cleared, and is what the user asked for.
  */
 export function mergeMutation(current: StoredRecord | null, mutation: Mutation, seq: number): MergeOutcome {
   // Who closed an item and when is the server's to say, from the change's (authenticated) author.
@@ -44,8 +46,8 @@ export function mergeMutation(current: StoredRecord | null, mutation: Mutation, 
     if (!current || current.deleted) return { kind: 'merged', next: null, lost: [] };
     return { kind: 'merged', next: { ...current, version: seq, deleted: true }, lost: [] };
   }
-  if (current?.deleted) return { kind: 'rejected', reason: { code: 'deleted' } };
-  if (!current) {
+  if (current?.deleted && m.op !== 'create') return { kind: 'rejected', reason: { code: 'deleted' } };
+  if (!current || current.deleted) {
     if (m.op === 'update') return { kind: 'rejected', reason: { code: 'missing' } };
     const data: Record<string, unknown> = {
       ...entityDefaults[m.entity],

@@ -7,6 +7,8 @@ import { describeStorageError } from '#client/storage/storage-error.ts';
 import { describeFieldError } from '#shared/i18n/describe-error.ts';
 import { ConfirmDialog, Dialog } from '#client/ui/dialog.tsx';
 import { useToast } from '#client/ui/toast.tsx';
+import { ExportDialog } from '#client/features/transfer/export-dialog.tsx';
+import { ImportDialog } from '#client/features/transfer/import-dialog.tsx';
 import { loadSeedSample } from './load-seed-sample.ts';
 
 type Pending = 'load' | 'clear' | null;
@@ -19,6 +21,13 @@ export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void
   const [confirm, setConfirm] = useState<Pending>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [count, setCount] = useState(100_000);
+  const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
+  // Done importing or exporting: back to the grid, where the result shows.
+  const finishTransfer = () => {
+    setTransfer(null);
+    onClose();
+  };
+  const mayImport = settings.account !== null && settings.account.role !== 'viewer';
 
   const run = async (label: string, task: () => Promise<SaveResult>, done: (r: Extract<SaveResult, { ok: true }>) => void) => {
     setBusy(label);
@@ -61,7 +70,7 @@ export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void
   return (
     <>
       <Dialog
-        open={open && confirm === null}
+        open={open && confirm === null && transfer === null}
         title={t('data.title')}
         onClose={onClose}
         actions={
@@ -78,6 +87,19 @@ export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void
             </button>
             <button type="button" className="button button--danger" disabled={busy !== null} onClick={() => setConfirm('clear')}>
               {t('action.clearAll')}
+            </button>
+          </div>
+        </section>
+        <section className="menu-section">
+          <p className="note">{t('data.transferNote')}</p>
+          <div className="menu-row">
+            {mayImport && (
+              <button type="button" className="button" disabled={busy !== null} onClick={() => setTransfer('import')}>
+                {t('action.import')}
+              </button>
+            )}
+            <button type="button" className="button" disabled={busy !== null} onClick={() => setTransfer('export')}>
+              {t('action.export')}
             </button>
           </div>
         </section>
@@ -112,6 +134,8 @@ export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void
           </p>
         )}
       </Dialog>
+      <ImportDialog open={open && transfer === 'import'} onClose={() => setTransfer(null)} onDone={finishTransfer} />
+      <ExportDialog open={open && transfer === 'export'} onClose={() => setTransfer(null)} onDone={finishTransfer} />
       <ConfirmDialog
         open={confirm !== null}
         title={confirm === 'clear' ? t('action.clearAll') : t('action.loadSample')}

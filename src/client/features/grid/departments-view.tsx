@@ -8,6 +8,7 @@ import { getRole } from '#shared/model/problem.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { ExportViewButton } from './export-view.tsx';
 import { GridToolbar, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
@@ -72,7 +73,9 @@ function DepartmentsGrid() {
 
   return (
     <section className="view" aria-label={t('nav.departments')}>
-      <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={canCreate(user, 'department') ? { label: t('action.addDepartment'), run: addDepartment } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }} />
+      <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={canCreate(user, 'department') ? { label: t('action.addDepartment'), run: addDepartment } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }}>
+        <ExportViewButton api={api as GridApi | null} name={t('entity.department')} />
+      </GridToolbar>
       {dialog}
       <GridHost<Department>
         entity="department"

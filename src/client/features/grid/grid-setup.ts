@@ -1,6 +1,7 @@
 // AG Grid Community: the modules the views use (registered once), the theme and the grid's own words.
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import {
+  CellApiModule,
   CellSpanModule,
   CellStyleModule,
   ClientSideRowModelApiModule,
@@ -31,6 +32,8 @@ import type { Locale } from '#shared/i18n/translate.ts';
 
 // Only what is used: AllCommunityModule alone would add ~300 kB gzip to the first load.
 ModuleRegistry.registerModules([
+  // getCellValue, for exporting a view as shown.
+  CellApiModule,
   ClientSideRowModelModule,
   ClientSideRowModelApiModule,
   RowApiModule,

@@ -11,6 +11,7 @@ import { getWarningLight, warningLights } from '#shared/model/warning.ts';
 import { useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { ExportViewButton } from './export-view.tsx';
 import { GridToolbar, HistoryButton, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
@@ -149,6 +150,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         selection={{ api: api as GridApi | null, count: selected }}
       >
         <HistoryButton api={api as GridApi | null} entity="measure" onShowHistory={onShowHistory} />
+        <ExportViewButton api={api as GridApi | null} name={t('entity.measure')} />
       </GridToolbar>
       {dialog}
       <GridHost<Measure>

@@ -1,5 +1,5 @@
 // 矩阵 Matrix: problems × departments; each cell holds the department's role and its measures' progress.
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { canEditField } from '#shared/auth/permissions.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
@@ -11,6 +11,7 @@ import { getWarningLight, type WarningLight, worstLight } from '#shared/model/wa
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { type ColumnContext, fieldColumn } from './columns.ts';
 import { GridHost } from './grid-host.tsx';
+import { ExportViewButton } from './export-view.tsx';
 import { GridToolbar } from './grid-toolbar.tsx';
 import { SelectCellEditor } from './select-editor.ts';
 import { useGridView } from './use-grid-view.ts';
@@ -114,7 +115,9 @@ function MatrixGrid() {
 
   return (
     <section className="view" aria-label={t('nav.matrix')}>
-      <GridToolbar onSearch={setSearch} count={t('matrix.hint')} />
+      <GridToolbar onSearch={setSearch} count={t('matrix.hint')}>
+        <ExportViewButton api={api as GridApi | null} name={t('nav.matrix')} />
+      </GridToolbar>
       <GridHost<Problem>
         entity="problem"
         testId="matrix-grid"

@@ -9,6 +9,7 @@ import type { Problem } from '#shared/model/problem.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { ExportViewButton } from './export-view.tsx';
 import { GridToolbar, HistoryButton, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
@@ -87,6 +88,7 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
     <section className="view" aria-label={t('nav.problems')}>
       <GridToolbar onSearch={setSearch} count={String(cache.all('problem').length)} add={canCreate(user, 'problem') ? { label: t('action.addProblem'), run: addProblem } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }}>
         <HistoryButton api={api as GridApi | null} entity="problem" onShowHistory={onShowHistory} />
+        <ExportViewButton api={api as GridApi | null} name={t('entity.problem')} />
       </GridToolbar>
       {dialog}
       <GridHost<Problem>

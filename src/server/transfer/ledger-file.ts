@@ -1,0 +1,128 @@
+// Import and export on the server, for the command line: the same shared steps as the browser's import dialog,
+// against the store, in one write that is rolled back whole when any change is refused, or on a dry run.
+import type { SessionUser } from '#shared/auth/permissions.ts';
+import type { Encoding } from '#shared/csv/decode.ts';
+import { sheetOf, type Table } from '#shared/csv/export.ts';
+import { changesToCommit, countPlan, type ImportEntity, issuesTable, type PlanCounts, readFile } from '#shared/csv/import-file.ts';
+import { type ExportKind, ledgerTable } from '#shared/csv/ledger-table.ts';
+import { type LedgerRecords, lookupsOf } from '#shared/csv/lookups.ts';
+import { planImport } from '#shared/csv/plan-import.ts';
+import { writeTable } from '#shared/csv/table.ts';
+import { describeReason, fieldLabel } from '#shared/i18n/describe-error.ts';
+import { createTranslator, type Locale } from '#shared/i18n/translate.ts';
+import type { Change } from '#shared/model/change.ts';
+import type { AnyRecord } from '#shared/model/entities.ts';
+import { newId } from '#shared/model/ids.ts';
+import type { Mutation, MutationResult } from '#shared/sync/protocol.ts';
+import type { SyncStore } from '#server/store/sync-store.ts';
+import { applyMutations } from '#server/sync/push.ts';
+
+const PAGE = 5_000;
+
+/** Every live record, as a device holds them: the data with the server's version as `rev`. */
+export async function loadLedger(store: SyncStore): Promise<LedgerRecords> {
+  const ledger: Record<string, AnyRecord[]> = { area: [], department: [], problem: [], measure: [] };
+  for (let cursor = 0; ; ) {
+    const page = await store.pull(cursor, PAGE);
+    for (const r of page.records) if (!r.deleted) ledger[r.entity]?.push({ ...r.data, rev: r.version } as AnyRecord);
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  return { areas: ledger.area, departments: ledger.department, problems: ledger.problem, measures: ledger.measure } as LedgerRecords;
+}
+
+export type ImportOptions = {
+  user: SessionUser;
+  locale: Locale;
+  entity?: ImportEntity;
+  encoding?: Encoding;
+  createDepartments: boolean;
+  /** Import the good rows and leave out the bad ones, instead of refusing the file. */
+  skipBadRows: boolean;
+  dryRun: boolean;
+};
+
+export type ImportReport = {
+  entity: ImportEntity;
+  encoding: Encoding;
+  counts: PlanCounts;
+  /** Row, column and reason of every problem found, the plan's and the server's. */
+  issues: Table;
+  /** Lines the parser could not read (an unclosed quote…): the file is refused. */
+  parseErrors: number;
+  /** Changes the server refused: the whole file is then rolled back. */
+  refused: number;
+  committed: boolean;
+  applied: number;
+  conflicts: number;
+};
+
+class Rollback extends Error {}
+
+export async function importLedgerFile(store: SyncStore, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  const t = createTranslator(options.locale);
+  const file = readFile(bytes, { encoding: options.encoding, entity: options.entity });
+  const now = new Date().toISOString();
+  const lookups = lookupsOf(await loadLedger(store), t);
+  const plan = planImport(file.rows, file.mapping, lookups, {
+    entity: file.entity,
+    createDepartments: options.createDepartments,
+    actor: options.user.displayName,
+    now,
+    user: options.user,
+  });
+  const issues = issuesTable(t, plan);
+  issues.rows.unshift(...file.parseErrors.map((message) => ['', '', t('import.severity.error'), message]));
+  const report: ImportReport = { entity: file.entity, encoding: file.encoding, counts: countPlan(plan), issues, parseErrors: file.parseErrors.length, refused: 0, committed: false, applied: 0, conflicts: 0 };
+  const changes = file.parseErrors.length > 0 ? null : changesToCommit(plan, options.skipBadRows);
+  if (!changes || changes.length === 0) return report;
+
+  const rowOf = new Map(plan.rows.flatMap((r) => (r.change ? [[r.change.id, r.row] as const] : [])));
+  const clientId = newId();
+  // A row without a version column is based on what the server holds now; with one (an earlier export), on
+  // that version, so that fields changed since then become conflicts instead of being overwritten.
+  const mutations = changes.map((change) => mutationOf(change, lookups.get(change.entity, change.id)?.rev ?? 0, clientId, options.user.displayName, now));
+  let results: MutationResult[] = [];
+  try {
+    await store.write(async (tx) => {
+      results = await applyMutations(tx, mutations, now, options.user);
+      if (options.dryRun || results.some((r) => r.status === 'rejected')) throw new Rollback();
+    });
+    report.committed = true;
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  for (const [i, result] of results.entries()) {
+    if (result.status !== 'rejected' || !result.reason) continue;
+    const change = changes[i]!;
+    const field = result.reason.field ? fieldLabel(t, change.entity, result.reason.field) : '';
+    issues.rows.push([rowOf.get(change.id) ?? '', field, t('import.severity.error'), describeReason(t, result.reason)]);
+  }
+  report.refused = results.filter((r) => r.status === 'rejected').length;
+  report.applied = report.committed ? results.filter((r) => r.status === 'applied' || r.status === 'conflict').length : 0;
+  report.conflicts = results.reduce((n, r) => n + (r.conflicts?.length ?? 0), 0);
+  return report;
+}
+
+function mutationOf(change: Change, current: number, clientId: string, actor: string, at: string): Mutation {
+  const base = { mutationId: newId(), clientId, entity: change.entity, id: change.id, actor, at };
+  switch (change.op) {
+    case 'create':
+      return { ...base, op: 'create', fields: change.values, baseVersion: 0 };
+    case 'update':
+      return { ...base, op: 'update', fields: change.fields, baseVersion: Math.min(change.base ?? current, current) };
+    case 'delete':
+      return { ...base, op: 'delete', fields: {}, baseVersion: 0 };
+  }
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export async function exportLedgerFile(store: SyncStore, kind: ExportKind, format: ExportFormat, locale: Locale): Promise<{ bytes: Uint8Array; rows: number }> {
+  const table = ledgerTable(await loadLedger(store), kind, createTranslator(locale));
+  const rows = table.rows.length;
+  if (format === 'csv') return { bytes: new TextEncoder().encode(writeTable(table.header, table.rows)), rows };
+  const { default: writeExcelFile } = await import('write-excel-file/node');
+  const sheet = sheetOf(table);
+  return { bytes: await writeExcelFile(sheet.rows, { columns: sheet.columns, stickyRowsCount: 1 }).toBuffer(), rows };
+}

@@ -1,0 +1,73 @@
+// The tables an export writes: the full data of an entity (every field, ids and versions, lossless), and the
+// seed's summary format 附件1.
+import type { AnyRecord, EntityName } from '../model/entities.ts';
+import { type CodecContext, formatFieldValue } from '../model/field-codec.ts';
+import type { Problem } from '../model/problem.ts';
+import { columnsOf, type ColumnSpec } from './columns.ts';
+import type { Cell } from './table.ts';
+
+export type Table = { header: string[]; rows: Cell[][] };
+
+export function cellOf(column: ColumnSpec, record: Record<string, unknown>, codec: CodecContext): Cell {
+  const value = record[column.key];
+  switch (column.kind) {
+    case 'id':
+      return String(record.id);
+    case 'rev':
+    case 'seq':
+    case 'int':
+    case 'percent':
+      return typeof value === 'number' ? value : null;
+    case 'problemNumber':
+      return codec.problemNumber(String(record.problemId)) ?? null;
+    case 'indicators':
+      return Array.isArray(record.indicators) && record.indicators.length > 0 ? JSON.stringify(record.indicators) : '';
+    case 'timestamp':
+      return typeof value === 'string' ? value : '';
+    default:
+      return formatFieldValue(column.kind, value, codec);
+  }
+}
+
+/** Every record of an entity with every column, headed in the catalogue's language. */
+export function recordsTable(entity: EntityName, records: readonly AnyRecord[], codec: CodecContext): Table {
+  const columns = columnsOf(entity);
+  return {
+    header: columns.map((c) => c.headers.find((h) => /[\u4e00-\u9fff]/.test(h)) ?? c.headers[0] ?? c.key),
+    rows: records.map((record) => columns.map((column) => cellOf(column, record as unknown as Record<string, unknown>, codec))),
+  };
+}
+
+export const SUMMARY_HEADER = ['序号', '执法检查报告中提出的问题', '检查组提出的意见建议及市人大常委会委员提出的审议意见', '整改落实情况', '责任单位'];
+
+/** The report's summary table (附件1): one row per problem, in number order. */
+export function summaryTable(problems: readonly Problem[]): Table {
+  const rows = [...problems]
+    .sort((a, b) => a.number - b.number)
+    .map((p): Cell[] => [
+      p.number,
+      p.description || p.title,
+      [p.recommendations, p.reviewOpinions].filter((s) => s !== '').join('\n'),
+      p.rectificationSummary,
+      p.departmentsListed,
+    ]);
+  return { header: SUMMARY_HEADER, rows };
+}
+
+/** A table as a spreadsheet's rows: a bold header, numbers as numbers, and widths that fit the content. */
+export function sheetOf(table: Table): { rows: ({ value: string | number; fontWeight?: 'bold' } | null)[][]; columns: { width: number }[] } {
+  const widths = table.header.map((h) => Math.min(60, Math.max(8, displayWidth(h) + 2)));
+  for (const row of table.rows.slice(0, 200)) {
+    row.forEach((cell, i) => {
+      const longest = Math.max(...String(cell ?? '').split('\n').map(displayWidth));
+      widths[i] = Math.min(60, Math.max(widths[i] ?? 8, longest + 2));
+    });
+  }
+  return {
+    rows: [table.header.map((value) => ({ value, fontWeight: 'bold' as const })), ...table.rows.map((row) => row.map((value) => (value === null || value === '' ? null : { value })))],
+    columns: widths.map((width) => ({ width })),
+  };
+}
+
+// A Chinese character takes two columns of a spreadsheet's width unit.
+const displayWidth = (text: string) => [...text].reduce((sum, ch) => sum + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
