@@ -42,3 +42,46 @@ export function importMs(page: Page, n: number): Promise<number> {
     return ms;
   }, n);
 }
+
+type GridApiLike = {
+  forEachNodeAfterFilterAndSort(cb: (node: { setSelected(on: boolean): void }, index: number) => void): void;
+  setFocusedCell(row: number, col: string): void;
+  ensureIndexVisible(row: number): void;
+};
+
+/** 批量修改 through the dialog, on the first `count` rows ticked: from the click to the confirmation. */
+export async function bulkSetMs(page: Page, count: number): Promise<number> {
+  await page.evaluate((n) => {
+    const api = (window as never as { __ledgerGrid: GridApiLike }).__ledgerGrid;
+    api.forEachNodeAfterFilterAndSort((node, i) => node.setSelected(i < n));
+  }, count);
+  await page.getByRole('button', { name: '批量修改…' }).click();
+  const dialog = page.getByRole('dialog', { name: '批量修改' });
+  await dialog.getByLabel('列').selectOption({ label: '责任人' });
+  await dialog.getByLabel('值').fill(`基准 ${Date.now()}`);
+  const start = Date.now();
+  await dialog.getByRole('button', { name: `应用到 ${count} 行` }).click();
+  await page.getByText(`已修改 ${count} 个单元格`).waitFor({ timeout: 300_000 });
+  const ms = Date.now() - start;
+  await page.evaluate(() => (window as never as { __ledgerGrid: GridApiLike }).__ledgerGrid.forEachNodeAfterFilterAndSort((node) => node.setSelected(false)));
+  return ms;
+}
+
+/** A paste of `rows` × 5 cells (title, lead, type, owner, deadline) at the first row: from the paste to the confirmation. */
+export async function pasteMs(page: Page, rows: number): Promise<number> {
+  await page.evaluate(() => {
+    const api = (window as never as { __ledgerGrid: GridApiLike }).__ledgerGrid;
+    api.ensureIndexVisible(0);
+    api.setFocusedCell(0, 'title');
+  });
+  await page.waitForFunction(() => document.activeElement?.classList.contains('keyboard-proxy'));
+  const text = Array.from({ length: rows }, (_, i) => [`粘贴的措施 ${i}`, '市财政局', '专项整治', `责任人${i % 50}`, `2023/${(i % 12) + 1}/${(i % 28) + 1}`].join('\t')).join('\r\n');
+  const start = Date.now();
+  await page.evaluate((data) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', data);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, text);
+  await page.getByText(/^已粘贴 \d+ 个单元格$/).waitFor({ timeout: 300_000 });
+  return Date.now() - start;
+}

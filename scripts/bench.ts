@@ -9,13 +9,14 @@ import { gzipSync } from 'node:zlib';
 import { createRandom, syntheticMeasure } from '../src/shared/sample/synthetic.ts';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { signIn } from '../tests/e2e/support/ledger-page.ts';
-import { exportMs, importMs } from './bench-transfer.ts';
+import { bulkSetMs, exportMs, importMs, pasteMs } from './bench-transfer.ts';
 import { ADMIN, startServer } from '../tests/e2e/support/server.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const N = Number(args.get('n') ?? process.env.BENCH_N ?? 100_000);
 const RUNS = Math.max(3, Number(args.get('runs') ?? 3));
 const BULK = 10_000;
+const PASTE_ROWS = 1_000;
 const OPENS = 3;
 
 type Row = { name: string; app: number; raw: number | null; unit: string; target: string };
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
       add('heap', 'raw', await heapMb(rawPage));
       add('edit', 'raw', await rawPage.evaluate(() => (window as never as { __rawBench: { putOne(): Promise<number> } }).__rawBench.putOne()));
       add('bulk', 'raw', await rawPage.evaluate((c) => (window as never as { __rawBench: { bulkUpdate(c: number): Promise<number> } }).__rawBench.bulkUpdate(c), BULK));
+      add('paste', 'raw', await rawPage.evaluate((c) => (window as never as { __rawBench: { bulkUpdate(c: number): Promise<number> } }).__rawBench.bulkUpdate(c), PASTE_ROWS));
       await rawContext.close();
 
       // The app: fill through its own mutation path, then open, edit one cell, update 10,000 rows.
@@ -135,6 +137,8 @@ async function main(): Promise<void> {
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
         return performance.now() - start;
       }, BULK));
+      add('bulkSet', 'app', await bulkSetMs(page, Math.min(BULK, N)));
+      add('paste', 'app', await pasteMs(page, PASTE_ROWS));
       add('export', 'app', await exportMs(page));
       add('import', 'app', await importMs(page, N));
       await context.close();
@@ -181,6 +185,8 @@ async function main(): Promise<void> {
     row('open', `cold open → first grid render (${N} rows)`, 'ms', '≤ 1.3× raw'),
     row('edit', 'one cell edit → committed to IndexedDB', 'ms', '≤ 2× raw'),
     row('bulk', `bulk update of ${BULK} rows (store + grid)`, 'ms', '≤ 1.3× raw'),
+    { ...row('bulkSet', `批量修改 on ${Math.min(BULK, N)} ticked rows, dialog to done (raw: bulkPut + grid transaction)`, 'ms', '—'), raw: median(samples.get('bulk')?.raw ?? []) },
+    row('paste', `paste ${PASTE_ROWS} × 5 cells (raw: bulkPut + transaction of ${PASTE_ROWS} rows)`, 'ms', '—'),
     row('heap', `JS heap with ${N} rows loaded`, 'MB', '≤ 80 MB'),
     row('fill', `fill ${N} rows (app: validated, through the mutation path)`, 'ms', '—'),
     { ...row('pull', `new device: sign in → all ${N} measures pulled and shown (raw: bulkPut of as many)`, 'ms', '—'), raw: median(samples.get('fill')?.raw ?? []) },

@@ -67,7 +67,7 @@ test('deletes selected measures after confirmation, and undoes it', async ({ pag
   await page.getByRole('button', { name: '删除', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('共 32 条措施')).toBeVisible();
-  await page.getByRole('button', { name: '撤销' }).click();
+  await page.locator('.toast').getByRole('button', { name: '撤销' }).click();
   await expect(page.getByText('共 33 条措施')).toBeVisible();
   await page.reload();
   await expect(page.getByText('共 33 条措施')).toBeVisible();

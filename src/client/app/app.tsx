@@ -12,6 +12,7 @@ import { describeStorageError } from '#client/storage/storage-error.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { AccountMenu } from '#client/features/account/account-menu.tsx';
 import { LoginScreen } from '#client/features/account/login-screen.tsx';
+import { UndoControls } from '#client/features/undo/undo-controls.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
 
 const views = ['ledger', 'problems', 'departments', 'matrix'] as const;
@@ -148,6 +149,7 @@ export function App() {
           ))}
         </nav>
         <div className="header__actions">
+          <UndoControls />
           <AccountMenu />
           <SyncStatus />
           <DeviceStatus />

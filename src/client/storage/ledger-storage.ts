@@ -8,6 +8,7 @@ import { type SaveResult, saveChanges } from './save-changes.ts';
 import { type SettingsStore, loadSettings } from './settings.ts';
 import { toStorageError } from './storage-error.ts';
 import { connectTabs } from './tab-channel.ts';
+import { createUndoStack, type UndoStack } from './undo-stack.ts';
 
 export const DEFAULT_DB_NAME = 'rectification-ledger';
 
@@ -16,8 +17,12 @@ export type LedgerStorage = {
   feed: ChangeFeed;
   cache: RecordCache;
   settings: SettingsStore;
-  /** The one way to change the ledger: all of `changes` or none, validated, as the device's user. */
-  save(changes: readonly Change[]): Promise<SaveResult>;
+  /**
+   * The one way to change the ledger: all of `changes` or none, validated, as the device's user. Each save is
+   * a step of the undo stack, unless `undoable` is false (the sample put in place on a first start).
+   */
+  save(changes: readonly Change[], options?: { undoable?: boolean }): Promise<SaveResult>;
+  undo: UndoStack;
   close(): void;
 };
 
@@ -51,18 +56,25 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
   const settings = await loadSettings(db);
   if (settings.get().clientId === '') await settings.save({ clientId: newId() });
   const disconnect = connectTabs(db, feed, `ledger:${name}`);
+  // Until the cache has read its tables it knows nothing: saves then read what they change from IndexedDB.
+  const saveNow = (changes: readonly Change[]) =>
+    saveChanges(db, feed, changes, {
+      actor: settings.get().userName,
+      clientId: settings.get().clientId,
+      cache: cache.isReady() ? { version: cache.version(), get: cache.get } : undefined,
+    });
+  const undo = createUndoStack(saveNow);
   return {
     db,
     feed,
     cache,
     settings,
-    // Until the cache has read its tables it knows nothing: saves then read what they change from IndexedDB.
-    save: (changes) =>
-      saveChanges(db, feed, changes, {
-        actor: settings.get().userName,
-        clientId: settings.get().clientId,
-        cache: cache.isReady() ? { version: cache.version(), get: cache.get } : undefined,
-      }),
+    undo,
+    async save(changes, options) {
+      const result = await saveNow(changes);
+      if (result.ok && options?.undoable !== false) undo.record(result.inverse);
+      return result;
+    },
     close() {
       disconnect();
       db.close();

@@ -13,7 +13,7 @@ import type { SaveResult } from './save-changes.ts';
  * Puts the sample ledger in place: records it lacks are created and sample records already present
  * are restored to the seed's text. Everything else the user entered is left alone.
  */
-export function loadSample(storage: LedgerStorage, sample: SampleLedger): Promise<SaveResult> {
+export function loadSample(storage: LedgerStorage, sample: SampleLedger, undoable = true): Promise<SaveResult> {
   const groups: [EntityName, readonly { id: string }[]][] = [
     ['department', sample.departments],
     ['area', sample.areas],
@@ -27,14 +27,14 @@ export function loadSample(storage: LedgerStorage, sample: SampleLedger): Promis
         : { op: 'create', entity, id: record.id, values: withoutMeta(record) },
     ),
   );
-  return storage.save(changes);
+  return storage.save(changes, { undoable });
 }
 
 /** Deletes every record, dependents first, in one transaction. */
-export function clearLedger(storage: LedgerStorage): Promise<SaveResult> {
+export function clearLedger(storage: LedgerStorage, undoable = true): Promise<SaveResult> {
   const order: EntityName[] = ['measure', 'problem', 'area', 'department'];
   const changes: Change[] = order.flatMap((entity) => storage.cache.all(entity).map((r): Change => ({ op: 'delete', entity, id: r.id })));
-  return storage.save(changes);
+  return storage.save(changes, { undoable });
 }
 
 export const SYNTHETIC_BATCH = 5_000;
@@ -64,7 +64,8 @@ export async function generateMeasures(
       id: newId(),
       values: syntheticMeasure(offset + done + i, ctx, random),
     }));
-    last = await storage.save(changes);
+    // Rows made up for trying the app at scale are no step to undo.
+    last = await storage.save(changes, { undoable: false });
     if (!last.ok) return last;
     onProgress(done + size);
   }

@@ -14,9 +14,15 @@ export type Settings = {
   clientId: string;
   /** Who signed in on this device last; kept so that the device works offline after the first sign-in. */
   account: SessionUser | null;
+  /** Named grid views (columns, sort, filters) per grid, and the view each grid shows. */
+  views: Record<string, SavedView[]>;
+  activeViews: Record<string, string>;
 };
 
-export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '', account: null };
+/** A grid's layout as AG Grid states it (column state, filter model), kept as plain data. */
+export type SavedView = { name: string; columns: unknown[]; filters: Record<string, unknown>; mine: boolean };
+
+export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '', account: null, views: {}, activeViews: {} };
 
 export type SettingsStore = {
   get: () => Settings;

@@ -16,7 +16,7 @@ import { decodeBytes } from './decode.ts';
 import { recordsTable, summaryTable } from './export.ts';
 import { lookupsOf } from './lookups.ts';
 import { type ImportLookups, planImport } from './plan-import.ts';
-import { parseTable, writeTable } from './table.ts';
+import { parseTable, writeTable, parseClipboard, writeClipboard } from './table.ts';
 
 const seed = readFileSync(new URL('../sample/seed-report.txt', import.meta.url), 'utf8');
 const sample = buildSampleLedger(seed);
@@ -214,5 +214,23 @@ describe('round trip', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the clipboard as Excel and WPS fill it', () => {
+  it('reads a block with a quoted multi-line cell and the trailing line break', () => {
+    expect(parseClipboard('甲\t"第一行\r\n第二行"\t3\r\n乙\t\t4\r\n')).toEqual([
+      ['甲', '第一行\r\n第二行', '3'],
+      ['乙', '', '4'],
+    ]);
+  });
+
+  it('keeps one plain value whole, quotes included', () => {
+    expect(parseClipboard('他说"好"\n')).toEqual([['他说"好"']]);
+  });
+
+  it('writes what it reads', () => {
+    const rows = [['a\tb', '引号"里"', '两\n行'], ['', '2022-11-02', '市财政局、市税务局']];
+    expect(parseClipboard(writeClipboard(rows))).toEqual(rows);
   });
 });

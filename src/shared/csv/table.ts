@@ -38,3 +38,20 @@ export function writeTable(header: string[], rows: Cell[][]): string {
 export function restoreNeutralised(text: string): string {
   return /^'[=+\-@\t\r＝＋－＠]/.test(text) ? text.slice(1) : text;
 }
+
+/**
+ * A block copied from Excel or WPS: tab-separated, a cell with a tab, quote or line break quoted, rows ended by
+ * CRLF and the last one too. One plain value (no tab, no line break) stays whole, quotes and all.
+ */
+export function parseClipboard(text: string): string[][] {
+  const body = text.replace(/\r?\n$/, '');
+  if (!/[\t\n\r]/.test(body)) return [[body]];
+  const result = Papa.parse<string[]>(body, { delimiter: '\t', quoteChar: '"', newline: body.includes('\r\n') ? '\r\n' : '\n' });
+  return result.data;
+}
+
+/** Rows as Excel and WPS paste them: tab-separated, CRLF, a cell with a tab, quote or line break quoted. */
+export function writeClipboard(rows: string[][]): string {
+  const cell = (text: string) => (/[\t\n\r"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return rows.map((row) => row.map(cell).join('\t')).join('\r\n');
+}

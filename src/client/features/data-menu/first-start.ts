@@ -11,7 +11,7 @@ export async function prepareFirstStart(storage: LedgerStorage, mayLoadSample: b
   if (storage.settings.get().firstStartDone) return;
   const empty = storage.cache.all('problem').length === 0 && storage.cache.all('measure').length === 0;
   if (empty && mayLoadSample) {
-    const result = await loadSample(storage, await loadSeedSample());
+    const result = await loadSample(storage, await loadSeedSample(), false);
     if (!result.ok) throw new Error('sample ledger refused');
   }
   await storage.settings.save({ firstStartDone: true });
@@ -30,8 +30,8 @@ export function syntheticRequest(search: string): { count: number; fresh: boolea
 
 export async function fillSynthetic(storage: LedgerStorage, request: { count: number; fresh: boolean }, onProgress: (done: number, total: number) => void): Promise<void> {
   if (request.fresh) {
-    await clearLedger(storage);
-    await loadSample(storage, await loadSeedSample());
+    await clearLedger(storage, false);
+    await loadSample(storage, await loadSeedSample(), false);
   }
   const missing = request.count - storage.cache.all('measure').length;
   if (missing > 0) await generateMeasures(storage, missing, (done) => onProgress(done, missing));

@@ -10,7 +10,7 @@ import { SelectCellEditor } from './select-editor.ts';
 import { TextCellEditor, type TextEditorParams } from './text-editor.ts';
 
 /** What the edit handler needs to know about a column: which field of which entity, of which kind. */
-export type ColumnContext = { entity: EntityName; field: string; kind: FieldKind };
+export type ColumnContext = { entity: EntityName; field: string; kind: FieldKind; options?: () => readonly (string | null)[] };
 
 /** `user`: who is signed in; cells they may not change are read-only. */
 export type ColumnEnv = { t: Translate; codec: CodecContext; user: SessionUser | null };
@@ -45,7 +45,7 @@ export function parseCellInput(kind: FieldKind, input: unknown, codec: CodecCont
 export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): ColDef<T> {
   const { entity, field, kind } = spec;
   const format = (value: unknown) => formatFieldValue(kind, value, env.codec);
-  const context: ColumnContext = { entity, field, kind };
+  const context: ColumnContext = { entity, field, kind, options: kind === 'status' ? () => statuses : spec.options };
   const col: ColDef<T> = {
     colId: field,
     field: field as ColDef<T>['field'],
@@ -69,7 +69,7 @@ export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): Col
   };
   if (kind === 'date') {
     col.filterValueGetter = (p) => (p.data as Record<string, unknown> | undefined)?.[field] ?? null;
-    col.filterParams = { comparator: compareIsoDate };
+    col.filterParams = { comparator: compareIsoDate, inRangeInclusive: true };
   }
   if (kind === 'status') col.comparator = (a: Status, b: Status) => statuses.indexOf(a) - statuses.indexOf(b);
   else if (SELECT_KINDS.includes(kind) || kind === 'departments') col.comparator = (a: unknown, b: unknown) => format(a).localeCompare(format(b), 'zh-CN');

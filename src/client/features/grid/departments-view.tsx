@@ -9,6 +9,7 @@ import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
 import { ExportViewButton } from './export-view.tsx';
+import { BulkButtons, useBulkEdit } from './bulk-edit.tsx';
 import { GridToolbar, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
@@ -69,14 +70,30 @@ function DepartmentsGrid() {
     await saveWithFeedback(storage, [{ op: 'create', entity: 'department', id: newId(), values: { name: `${t('ledger.newDepartment')} ${n}` } }], feedback);
   };
   const selected = useSelectionCount(api as GridApi | null);
+  const newRows = useCallback(
+    (count: number) => {
+      const names = new Set(cache.all('department').map((d) => d.name));
+      let n = 0;
+      return Array.from({ length: count }, () => {
+        do n++;
+        while (names.has(`${t('ledger.newDepartment')} ${n}`));
+        return { op: 'create' as const, entity: 'department' as const, id: newId(), values: { name: `${t('ledger.newDepartment')} ${n}` } };
+      });
+    },
+    [cache, t],
+  );
+  const bulk = useBulkEdit({ api, feedback, newRows: canCreate(user, 'department') ? newRows : undefined });
+  const mayEdit = user !== null && user.role !== 'viewer';
   const { request: requestDelete, dialog } = useDeleteRows({ entity: 'department', api: api as GridApi | null, rowLabel });
 
   return (
     <section className="view" aria-label={t('nav.departments')}>
       <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={canCreate(user, 'department') ? { label: t('action.addDepartment'), run: addDepartment } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }}>
+        {mayEdit && <BulkButtons bulk={bulk} t={t} />}
         <ExportViewButton api={api as GridApi | null} name={t('entity.department')} />
       </GridToolbar>
       {dialog}
+      {bulk.element}
       <GridHost<Department>
         entity="department"
         testId="departments-grid"
@@ -84,6 +101,7 @@ function DepartmentsGrid() {
         columnDefs={columnDefs}
         rowLabel={rowLabel}
         onReady={onReady}
+        keyHooks={bulk.keys}
         gridOptions={{ quickFilterText: search, rowSelection: multiRowSelection }}
       />
     </section>

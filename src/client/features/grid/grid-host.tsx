@@ -13,7 +13,7 @@ import { createCodecContext } from '#client/storage/codec-context.ts';
 import type { ColumnContext } from './columns.ts';
 import { parseCellInput } from './columns.ts';
 import { gridLocaleText, gridTheme } from './grid-setup.ts';
-import { attachKeyboardProxy, wantsKeyboardProxy } from './keyboard-proxy.ts';
+import { attachKeyboardProxy, type ProxyHooks, wantsKeyboardProxy } from './keyboard-proxy.ts';
 import { type Feedback, saveWithFeedback } from './save-feedback.ts';
 
 type GridHostProps<T extends AnyRecord> = {
@@ -27,6 +27,8 @@ type GridHostProps<T extends AnyRecord> = {
   /** Turns a cell edit into changes; by default it updates the column's own field. */
   toChanges?: (row: T, context: ColumnContext, value: unknown) => Change[];
   gridOptions?: GridOptions<T>;
+  /** Copy, paste and shortcuts (fill down) of the view's bulk editing. */
+  keyHooks?: ProxyHooks;
   testId: string;
 };
 
@@ -41,7 +43,7 @@ function getRowId<T extends AnyRecord>(p: GetRowIdParams<T>): string {
   return p.data.id;
 }
 
-export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, rowLabel, onReady, toChanges, gridOptions, testId }: GridHostProps<T>) {
+export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, rowLabel, onReady, toChanges, gridOptions, keyHooks, testId }: GridHostProps<T>) {
   const storage = useStorage();
   const { locale } = useSettings();
   const t = useT();
@@ -74,9 +76,28 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
     });
   }, [api]);
 
+  // The hooks change with every render of the view; the proxy stays attached and calls the latest ones.
+  const hooks = useRef(keyHooks);
+  hooks.current = keyHooks;
   useEffect(() => {
-    if (!api || !host.current || !wantsKeyboardProxy()) return undefined;
-    return attachKeyboardProxy(host.current, api as GridApi);
+    const element = host.current;
+    if (!api || !element) return undefined;
+    const onPaste = (text: string) => hooks.current?.onPaste?.(text);
+    if (wantsKeyboardProxy()) {
+      return attachKeyboardProxy(element, api as GridApi, {
+        onCopy: () => hooks.current?.onCopy?.() ?? null,
+        onPaste,
+        onShortcut: (key, shift) => hooks.current?.onShortcut?.(key, shift) ?? false,
+      });
+    }
+    // Without the proxy (touch screens) a paste reaches the focused cell itself.
+    const onCellPaste = (e: ClipboardEvent) => {
+      if (!(e.target instanceof HTMLElement) || !e.target.closest('.ag-cell') || api.getEditingCells().length > 0) return;
+      e.preventDefault();
+      onPaste(e.clipboardData?.getData('text/plain') ?? '');
+    };
+    element.addEventListener('paste', onCellPaste);
+    return () => element.removeEventListener('paste', onCellPaste);
   }, [api]);
 
   const onGridReady = useCallback(

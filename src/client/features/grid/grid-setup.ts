@@ -11,6 +11,7 @@ import {
   CustomEditorModule,
   DateFilterModule,
   EventApiModule,
+  ExternalFilterModule,
   GridStateModule,
   HighlightChangesModule,
   LocaleModule,
@@ -49,6 +50,8 @@ ModuleRegistry.registerModules([
   NumberFilterModule,
   DateFilterModule,
   QuickFilterModule,
+  // 我的部门, a built-in view.
+  ExternalFilterModule,
   CellStyleModule,
   RowStyleModule,
   CellSpanModule,

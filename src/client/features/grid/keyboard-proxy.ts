@@ -86,11 +86,22 @@ export function attachKeyboardProxy(host: HTMLElement, api: GridApi, hooks: Prox
       if (key === 'c' && hooks.onCopy) {
         const text = hooks.onCopy();
         if (text !== null) {
+          // The browser's own copy follows this key: it takes our text as it is (a textarea would turn CRLF
+          // into LF), with no clipboard permission needed. The selected text is the fallback.
+          const onCopyEvent = (event: ClipboardEvent) => {
+            if (!event.clipboardData) return;
+            event.clipboardData.setData('text/plain', text);
+            event.preventDefault();
+          };
+          document.addEventListener('copy', onCopyEvent, { capture: true, once: true });
           proxy.value = text;
           proxy.select();
-          setTimeout(() => (proxy.value = ''), 0);
+          setTimeout(() => {
+            document.removeEventListener('copy', onCopyEvent, { capture: true });
+            proxy.value = '';
+          }, 0);
         }
-        return; // the browser's own copy takes the selected text: no clipboard permission needed
+        return;
       }
       if (hooks.onShortcut?.(key, e.shiftKey)) e.preventDefault();
       return;

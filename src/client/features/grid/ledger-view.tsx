@@ -1,6 +1,6 @@
 // 台账 Ledger: one row per measure, under its problem (spanned), editable in place, fed by transactions.
 import { canCreate, canDelete } from '#shared/auth/permissions.ts';
-import type { ColDef, GridApi, SpanRowsParams } from 'ag-grid-community';
+import type { ColDef, GridApi, IRowNode, SpanRowsParams } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIso } from '#shared/model/dates.ts';
 import type { EntityName } from '#shared/model/entities.ts';
@@ -10,7 +10,10 @@ import { measureTypes } from '#shared/model/measure.ts';
 import { getWarningLight, warningLights } from '#shared/model/warning.ts';
 import { useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
+import { BulkButtons, useBulkEdit } from './bulk-edit.tsx';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { ledgerViews } from './ledger-views.ts';
+import { ViewPicker } from './saved-views.tsx';
 import { ExportViewButton } from './export-view.tsx';
 import { GridToolbar, HistoryButton, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
@@ -114,6 +117,8 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
   const onReady = useCallback(
     (ready: GridApi<Measure>) => {
       setReady(ready);
+      // The benchmark (scripts/bench.ts) selects rows and focuses cells through the grid's API.
+      if (new URLSearchParams(location.search).has('bench')) (window as unknown as { __ledgerGrid: unknown }).__ledgerGrid = ready;
       setCount(ready.getDisplayedRowCount());
     },
     [setReady],
@@ -139,6 +144,38 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
 
   const { request: requestDelete, dialog } = useDeleteRows({ entity: 'measure', api: api as GridApi | null, rowLabel });
 
+  // A paste longer than the rows below adds measures under the last row's problem.
+  const newRows = useCallback(
+    (count: number, after: Measure | undefined) => {
+      const problem = (after && cache.get('problem', after.problemId)) ?? [...cache.all('problem')].sort((a, b) => a.number - b.number)[0];
+      if (!problem) return [];
+      let seq = cache.all('measure').filter((m) => m.problemId === problem.id).reduce((max, m) => Math.max(max, m.seq), 0);
+      return Array.from({ length: count }, () => ({
+        op: 'create' as const,
+        entity: 'measure' as const,
+        id: newId(),
+        values: { problemId: problem.id, seq: ++seq, title: t('ledger.newMeasure'), leadDepartmentId: problem.leadDepartmentId, status: 'not_started' },
+      }));
+    },
+    [cache, t],
+  );
+  // 我的部门: the measures the signed-in user's departments lead or cooperate on.
+  const mineOn = useRef(false);
+  const mine = useMemo(() => ({ get: () => mineOn.current, set: (on: boolean) => void (mineOn.current = on) }), []);
+  const builtIns = useMemo(() => ledgerViews(t), [t]);
+  // Stable: a new function would make the grid filter again, which ends an edit in progress.
+  const isExternalFilterPresent = useCallback(() => mineOn.current, []);
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<Measure>) => {
+      const mineIds = user?.departmentIds ?? [];
+      const m = node.data;
+      return m !== undefined && (mineIds.includes(m.leadDepartmentId ?? '') || m.cooperatingDepartmentIds.some((id) => mineIds.includes(id)));
+    },
+    [user],
+  );
+  const bulk = useBulkEdit({ api, feedback, newRows: canCreate(user, 'measure') ? newRows : undefined });
+  const mayEdit = user !== null && user.role !== 'viewer';
+
   return (
     <section className="view" aria-label={t('nav.ledger')}>
       <GridToolbar
@@ -149,10 +186,13 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         deleteDisabled={selected === 0}
         selection={{ api: api as GridApi | null, count: selected }}
       >
+        <ViewPicker api={api as GridApi | null} gridKey="ledger" builtIns={builtIns} mine={mine} />
+        {mayEdit && <BulkButtons bulk={bulk} t={t} />}
         <HistoryButton api={api as GridApi | null} entity="measure" onShowHistory={onShowHistory} />
         <ExportViewButton api={api as GridApi | null} name={t('entity.measure')} />
       </GridToolbar>
       {dialog}
+      {bulk.element}
       <GridHost<Measure>
         entity="measure"
         testId="ledger-grid"
@@ -160,10 +200,13 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         columnDefs={columnDefs}
         rowLabel={rowLabel}
         onReady={onReady}
+        keyHooks={bulk.keys}
         gridOptions={{
           quickFilterText: search,
           rowSelection: { ...multiRowSelection, selectAll: 'filtered' },
           onModelUpdated: (e) => setCount(e.api.getDisplayedRowCount()),
+          isExternalFilterPresent,
+          doesExternalFilterPass,
           // The benchmark's "cold open → first grid render" ends here.
           onFirstDataRendered: () => performance.mark('ledger:first-render'),
           overlayNoRowsTemplate: `<span>${t('ledger.empty')}</span>`,

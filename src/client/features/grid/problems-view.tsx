@@ -10,6 +10,7 @@ import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
 import { ExportViewButton } from './export-view.tsx';
+import { BulkButtons, useBulkEdit } from './bulk-edit.tsx';
 import { GridToolbar, HistoryButton, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
@@ -82,15 +83,26 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
     };
   };
   const selected = useSelectionCount(api as GridApi | null);
+  const newRows = useCallback(
+    (count: number) => {
+      let number = cache.all('problem').reduce((max, p) => Math.max(max, p.number), 0);
+      return Array.from({ length: count }, () => ({ op: 'create' as const, entity: 'problem' as const, id: newId(), values: { number: ++number, title: t('ledger.newProblem'), status: 'not_started' } }));
+    },
+    [cache, t],
+  );
+  const bulk = useBulkEdit({ api, feedback, newRows: canCreate(user, 'problem') ? newRows : undefined });
+  const mayEdit = user !== null && user.role !== 'viewer';
   const { request: requestDelete, dialog } = useDeleteRows({ entity: 'problem', api: api as GridApi | null, rowLabel, cascade });
 
   return (
     <section className="view" aria-label={t('nav.problems')}>
       <GridToolbar onSearch={setSearch} count={String(cache.all('problem').length)} add={canCreate(user, 'problem') ? { label: t('action.addProblem'), run: addProblem } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }}>
+        {mayEdit && <BulkButtons bulk={bulk} t={t} />}
         <HistoryButton api={api as GridApi | null} entity="problem" onShowHistory={onShowHistory} />
         <ExportViewButton api={api as GridApi | null} name={t('entity.problem')} />
       </GridToolbar>
       {dialog}
+      {bulk.element}
       <GridHost<Problem>
         entity="problem"
         testId="problems-grid"
@@ -98,6 +110,7 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
         columnDefs={columnDefs}
         rowLabel={rowLabel}
         onReady={onReady}
+        keyHooks={bulk.keys}
         gridOptions={{ quickFilterText: search, rowSelection: multiRowSelection }}
       />
     </section>

@@ -78,6 +78,8 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
     const result = await work((c) => c.run({ type: 'commit', excludeBadRows }, setProgress));
     if (!result) return;
     if (result.ok) {
+      // Saved by the worker: the import is still one step of this tab's undo.
+      storage.undo.record(result.inverse);
       toast.show({ kind: 'info', text: t('toast.imported', { count: result.saved }), action: { label: t('action.undo'), run: () => void storage.save(result.inverse) } });
       onDone();
     } else if (result.reason === 'badRows') {
