@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { sampleId } from '../../src/shared/model/ids.ts';
 import { expect, test } from './support/fixtures.ts';
-import { cell, focusCell, measureId, openLedger, signIn, typeInto } from './support/ledger-page.ts';
+import { cell, focusCell, measureId, openLedger, signIn, typeInto, waitForServiceWorker } from './support/ledger-page.ts';
 
 const finance = sampleId('department:市财政局');
 const staff = { username: 'zhao', password: 'zhao-password-1', displayName: '赵敏' };
@@ -38,6 +38,9 @@ test('a department user signs in, edits offline, comes back, and the change land
   await device.locator(`[data-testid="ledger-grid"] [row-id="${measureId(8, 1)}"] .ag-cell[col-id="deadline"]`).dblclick();
   await expect(device.locator('.cell-editor')).toHaveCount(0);
 
+  // A reload without a network is served by the service worker: wait until it controls the page.
+  await waitForServiceWorker(device);
+  await expect(cell(device, 'ledger-grid', measureId(8, 1), 'owner')).toBeVisible();
   await context.setOffline(true);
   await typeInto(device, cell(device, 'ledger-grid', measureId(8, 1), 'owner'), '赵敏离线填写');
   await expect(cell(device, 'ledger-grid', measureId(8, 1), 'owner')).toHaveText('赵敏离线填写');

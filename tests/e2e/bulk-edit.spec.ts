@@ -184,8 +184,16 @@ test('bulk sets a status from its own list, refusing rows whose lifecycle forbid
   await expect(cell(page, GRID, measureId(3, 2), 'status')).toHaveText('整改中');
 });
 
-test('undoes and redoes adds, deletes and matrix role changes, each as one step', async ({ page }) => {
+test('undoes and redoes typed edits, adds, deletes and matrix role changes, each as one step', async ({ page }) => {
   await openLedger(page);
+  const owner = cell(page, GRID, measureId(5, 1), 'owner');
+  await typeInto(page, owner, '王五');
+  await expect(owner).toHaveText('王五');
+  await page.keyboard.press('Control+z');
+  await expect(owner).toHaveText('');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(owner).toHaveText('王五');
+
   await cell(page, GRID, measureId(8, 2), 'owner').click();
   await page.getByRole('button', { name: '新增措施' }).click();
   await expect(page.locator('.cell-editor')).toBeFocused();

@@ -81,6 +81,11 @@ describe.each(kinds)('command-line import and export on %s', (kind) => {
     expect(await runExport([xlsx, '--entity', 'summary'], context())).toBe(0);
     expect([...readFileSync(xlsx).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     expect(printed.at(-1)).toBe(`已导出 10 行到 ${xlsx}`);
+    const summary = join(dir, 'summary.txt');
+    expect(await runExport([summary, '--format', 'summary'], context())).toBe(0);
+    const table = parseTable(readFileSync(summary, 'utf8')).rows;
+    expect(table[0]).toEqual(['序号', '执法检查报告中提出的问题', '检查组提出的意见建议及市人大常委会委员提出的审议意见', '整改落实情况', '责任单位']);
+    expect(table.slice(1).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 
   it.each([

@@ -26,6 +26,10 @@ const loaders = {
   departments: () => import('#client/features/grid/departments-view.tsx').then((m) => ({ default: m.DepartmentsView })),
   matrix: () => import('#client/features/grid/matrix-view.tsx').then((m) => ({ default: m.MatrixView })),
 } satisfies Record<View, unknown>;
+// Import and export load when first opened: most sessions never use them.
+const ImportDialog = lazy(() => import('#client/features/transfer/import-dialog.tsx').then((m) => ({ default: m.ImportDialog })));
+const ExportDialog = lazy(() => import('#client/features/transfer/export-dialog.tsx').then((m) => ({ default: m.ExportDialog })));
+
 const lazyViews = {
   ledger: lazy(loaders.ledger),
   problems: lazy(loaders.problems),
@@ -58,6 +62,13 @@ export function App() {
   const signedIn = settings.account !== null;
   const [view, setView] = useState<View>(viewFromHash);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
+  // Cancelled: back to the data menu. Done: back to the grid, where the result shows.
+  const closeTransfer = () => setTransfer(null);
+  const finishTransfer = () => {
+    setTransfer(null);
+    setMenuOpen(false);
+  };
   const [historyTarget, setHistoryTarget] = useState<HistoryTarget | null>(null);
   const [ready, setReady] = useState(settings.firstStartDone && syntheticRequest(location.search) === null);
   const [progress, setProgress] = useState<string | null>(null);
@@ -172,7 +183,12 @@ export function App() {
           </p>
         )}
       </main>
-      <DataMenu open={menuOpen} onClose={() => setMenuOpen(false)} />
+      <DataMenu open={menuOpen && transfer === null} onClose={() => setMenuOpen(false)} onTransfer={setTransfer} />
+      {transfer && (
+        <Suspense fallback={null}>
+          {transfer === 'import' ? <ImportDialog open onClose={closeTransfer} onDone={finishTransfer} /> : <ExportDialog open onClose={closeTransfer} onDone={finishTransfer} />}
+        </Suspense>
+      )}
       <HistoryDialog target={historyTarget} onClose={() => setHistoryTarget(null)} />
     </div>
   );

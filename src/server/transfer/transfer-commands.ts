@@ -14,7 +14,7 @@ import { type ExportFormat, exportLedgerFile, importLedgerFile } from './ledger-
 
 export const IMPORT_USAGE =
   'import <file> [--entity measure|problem|department] [--encoding utf-8|gb18030|utf-16le|utf-16be] [--create-departments] [--skip-bad-rows] [--dry-run] [--as <username>] [--report <file.csv>] [--lang zh-CN|en]';
-export const EXPORT_USAGE = 'export <file.csv|file.xlsx> [--entity measure|problem|department|summary] [--lang zh-CN|en]';
+export const EXPORT_USAGE = 'export <file> [--format csv|xlsx|summary] [--entity measure|problem|department|summary] [--lang zh-CN|en]';
 
 const SHOWN_ISSUES = 50;
 
@@ -87,12 +87,14 @@ export async function runImport(args: string[], { store, accounts, print }: Cont
 }
 
 export async function runExport(args: string[], { store, print }: Context): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { entity: { type: 'string' }, lang: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { entity: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' } } });
   const path = positionals[0];
-  const format: ExportFormat | null = path?.endsWith('.xlsx') ? 'xlsx' : path?.endsWith('.csv') ? 'csv' : null;
-  if (!path || !format) throw new Error(`usage: ${EXPORT_USAGE}`);
+  if (!path) throw new Error(`usage: ${EXPORT_USAGE}`);
+  // --format summary is the report's table 附件1 (as --entity summary); the file type follows the name unless given.
+  const asked = oneOf(values.format, ['csv', 'xlsx', 'summary'] as const, '--format');
+  const format: ExportFormat = asked === 'csv' || asked === 'xlsx' ? asked : path.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
   const locale = oneOf<Locale>(values.lang, locales, '--lang') ?? DEFAULT_LOCALE;
-  const kind = oneOf<ExportKind>(values.entity, exportKinds, '--entity') ?? 'measure';
+  const kind = asked === 'summary' ? 'summary' : (oneOf<ExportKind>(values.entity, exportKinds, '--entity') ?? 'measure');
   const { bytes, rows } = await exportLedgerFile(store, kind, format, locale);
   await writeFile(path, bytes);
   print(createTranslator(locale)('cli.exported', { rows, file: path }));

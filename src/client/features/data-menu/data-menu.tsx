@@ -7,13 +7,12 @@ import { describeStorageError } from '#client/storage/storage-error.ts';
 import { describeFieldError } from '#shared/i18n/describe-error.ts';
 import { ConfirmDialog, Dialog } from '#client/ui/dialog.tsx';
 import { useToast } from '#client/ui/toast.tsx';
-import { ExportDialog } from '#client/features/transfer/export-dialog.tsx';
-import { ImportDialog } from '#client/features/transfer/import-dialog.tsx';
 import { loadSeedSample } from './load-seed-sample.ts';
 
 type Pending = 'load' | 'clear' | null;
 
-export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** `onTransfer`: the shell opens the import or export dialog (another feature) over this menu. */
+export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose: () => void; onTransfer: (kind: 'import' | 'export') => void }) {
   const storage = useStorage();
   const settings = useSettings();
   const t = useT();
@@ -21,12 +20,6 @@ export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void
   const [confirm, setConfirm] = useState<Pending>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [count, setCount] = useState(100_000);
-  const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
-  // Done importing or exporting: back to the grid, where the result shows.
-  const finishTransfer = () => {
-    setTransfer(null);
-    onClose();
-  };
   const mayImport = settings.account !== null && settings.account.role !== 'viewer';
 
   const run = async (label: string, task: () => Promise<SaveResult>, done: (r: Extract<SaveResult, { ok: true }>) => void) => {
@@ -70,7 +63,7 @@ export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void
   return (
     <>
       <Dialog
-        open={open && confirm === null && transfer === null}
+        open={open && confirm === null}
         title={t('data.title')}
         onClose={onClose}
         actions={
@@ -94,11 +87,11 @@ export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void
           <p className="note">{t('data.transferNote')}</p>
           <div className="menu-row">
             {mayImport && (
-              <button type="button" className="button" disabled={busy !== null} onClick={() => setTransfer('import')}>
+              <button type="button" className="button" disabled={busy !== null} onClick={() => onTransfer('import')}>
                 {t('action.import')}
               </button>
             )}
-            <button type="button" className="button" disabled={busy !== null} onClick={() => setTransfer('export')}>
+            <button type="button" className="button" disabled={busy !== null} onClick={() => onTransfer('export')}>
               {t('action.export')}
             </button>
           </div>
@@ -134,8 +127,6 @@ export function DataMenu({ open, onClose }: { open: boolean; onClose: () => void
           </p>
         )}
       </Dialog>
-      <ImportDialog open={open && transfer === 'import'} onClose={() => setTransfer(null)} onDone={finishTransfer} />
-      <ExportDialog open={open && transfer === 'export'} onClose={() => setTransfer(null)} onDone={finishTransfer} />
       <ConfirmDialog
         open={confirm !== null}
         title={confirm === 'clear' ? t('action.clearAll') : t('action.loadSample')}
