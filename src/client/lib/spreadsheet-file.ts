@@ -1,6 +1,7 @@
 // Saves a table as a file: CSV for Excel and WPS (UTF-8 with a BOM, formulas defused) or XLSX.
 import { sheetOf, type Table } from '#shared/csv/export.ts';
 import { writeTable } from '#shared/csv/table.ts';
+import { localIsoDate } from '#shared/model/dates.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -16,6 +17,5 @@ export async function tableBlob(table: Table, format: FileFormat): Promise<Blob>
 
 /** A file name with today's date: 整改措施-2026-11-28.xlsx. */
 export function fileName(base: string, format: FileFormat, today = new Date()): string {
-  const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  return `${base}-${date}.${format}`;
+  return `${base}-${localIsoDate(today)}.${format}`;
 }

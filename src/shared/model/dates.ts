@@ -53,7 +53,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** A moment's calendar date in the device's own time zone, as YYYY-MM-DD. */
+export function localIsoDate(date: Date): string {
+  return formatIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
 /** Today's date in the device's own time zone, as the users of a city government read a deadline. */
 export function todayIso(now: Date = new Date()): string {
-  return formatIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  return localIsoDate(now);
 }

@@ -93,7 +93,10 @@ export function useBulkEdit<T extends AnyRecord>({ api, feedback, newRows }: { a
     }
     const creates = newRows(overflow.length, last?.data);
     const rows: NewRowInput[] = creates.map((create, i) => ({ create, cells: (overflow[i] ?? []).flatMap((text, c) => (columns[start + c] ? [{ column: columns[start + c]!, text }] : [])) }));
-    setReview({ title: t('bulk.pasteTitle'), plan, withNewRows: { plan: planCells(inputs, rows, ctx), count: overflow.length }, done });
+    // The existing rows' cells are planned once; the new rows' plan is added to it.
+    const added = planCells([], rows, ctx);
+    const withNew: CellPlan = { changes: [...plan.changes, ...added.changes], cells: plan.cells + added.cells, refused: [...plan.refused, ...added.refused], skipped: plan.skipped + added.skipped };
+    setReview({ title: t('bulk.pasteTitle'), plan, withNewRows: { plan: withNew, count: overflow.length }, done });
   };
 
   const fillDown = () => {

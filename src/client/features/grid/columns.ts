@@ -5,6 +5,7 @@ import { fieldLabel } from '#shared/i18n/describe-error.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
 import type { EntityName } from '#shared/model/entities.ts';
 import { type CodecContext, type FieldKind, type ParseResult, formatFieldValue, parseFieldText } from '#shared/model/field-codec.ts';
+import { localIsoDate } from '#shared/model/dates.ts';
 import { nextStatuses, type Status, statuses } from '#shared/model/status.ts';
 import { SelectCellEditor } from './select-editor.ts';
 import { TextCellEditor, type TextEditorParams } from './text-editor.ts';
@@ -101,6 +102,6 @@ export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): Col
 
 function compareIsoDate(filterDate: Date, cellValue: string | null): number {
   if (!cellValue) return -1;
-  const filter = `${filterDate.getFullYear()}-${String(filterDate.getMonth() + 1).padStart(2, '0')}-${String(filterDate.getDate()).padStart(2, '0')}`;
+  const filter = localIsoDate(filterDate);
   return cellValue < filter ? -1 : cellValue > filter ? 1 : 0;
 }

@@ -1,8 +1,8 @@
 // The ledger's built-in views: everything, red (overdue) items, items due this week, and my departments' items.
 import type { Translate } from '#shared/i18n/translate.ts';
+import { localIsoDate } from '#shared/model/dates.ts';
 import type { BuiltInView } from './saved-views.tsx';
 
-const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export function ledgerViews(t: Translate, today = new Date()): BuiltInView[] {
   // A Chinese week runs Monday to Sunday.
@@ -11,7 +11,7 @@ export function ledgerViews(t: Translate, today = new Date()): BuiltInView[] {
   return [
     { id: 'all', label: t('views.all'), filters: {} },
     { id: 'overdue', label: t('views.overdue'), filters: { warning: { filterType: 'text', type: 'equals', filter: t('light.red') } } },
-    { id: 'week', label: t('views.week'), filters: { deadline: { filterType: 'date', type: 'inRange', dateFrom: `${iso(monday)} 00:00:00`, dateTo: `${iso(sunday)} 00:00:00` } } },
+    { id: 'week', label: t('views.week'), filters: { deadline: { filterType: 'date', type: 'inRange', dateFrom: `${localIsoDate(monday)} 00:00:00`, dateTo: `${localIsoDate(sunday)} 00:00:00` } } },
     { id: 'mine', label: t('views.mine'), filters: {}, mine: true },
   ];
 }
