@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { ensureFirstAdmin } from './auth/accounts.ts';
 import { createAccountStore } from './store/account-store.ts';
+import { createAttachmentStore } from './store/attachment-store.ts';
 import { openDatabase } from './store/database.ts';
 import { createSyncStore } from './store/sync-store.ts';
 
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const accounts = createAccountStore(database.db);
   const firstPassword = await ensureFirstAdmin(accounts, process.env.LEDGER_ADMIN_PASSWORD);
-  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store: createSyncStore(database.db, database.dialect), accounts });
+  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store: createSyncStore(database.db, database.dialect), accounts, attachments: createAttachmentStore(database.db) });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   console.log(`整改台账 Rectification Ledger: ${shown} (${database.describe})`);

@@ -28,9 +28,9 @@ describe('schema upgrade', () => {
 
     const db = new LedgerDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const upgraded = await db.measures.get(measureId);
-    expect(upgraded).toMatchObject({ title: "旧版本的措施", progress: 10, label: "", indicators: [], evidence: [], rev: 0 });
+    expect(upgraded).toMatchObject({ title: "旧版本的措施", progress: 10, label: "", indicators: [], evidence: [], progressLog: [], extensions: [], attachments: [], rev: 0 });
     expect(measureSchema.safeParse(upgraded).success).toBe(true);
     expect(await db.measures.where('problemId').equals(problemId).count()).toBe(1);
     await db.settings.put({ key: 'userName', value: '张三' });

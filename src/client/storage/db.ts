@@ -18,6 +18,22 @@ export type OutboxRow = {
   reason?: Reason;
 };
 
+/** An evidence file's bytes on this device. `uploaded` is 0/1 (IndexedDB cannot index booleans). */
+export type FileRow = {
+  hash: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  name: string;
+  uploaded: 0 | 1;
+  addedAt: string;
+  /** Why the server will never take it (fileType, fileTooLarge), if it said so. */
+  refused?: string;
+};
+
+/** Unsaved form input, kept while the user types so that a closed tab or a crash loses none of it. */
+export type DraftRow = { key: string; values: unknown; savedAt: string };
+
 /** The meta row counting committed write transactions: a cache that has seen them all may skip re-reading. */
 export const WRITES_KEY = 'writes';
 
@@ -39,6 +55,8 @@ export class LedgerDb extends Dexie {
   settings!: Table<SettingRow, string>;
   meta!: Table<MetaRow, string>;
   outbox!: Table<OutboxRow, number>;
+  files!: Table<FileRow, string>;
+  drafts!: Table<DraftRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -61,6 +79,9 @@ export class LedgerDb extends Dexie {
       .upgrade(fillNewFields);
     // v3: the sync outbox, and the server version every record now carries (0 until synced).
     this.version(3).stores({ outbox: '++seq, key, status' }).upgrade(fillNewFields);
+    // v4: evidence files kept on the device (by content hash, with whether the server has them yet),
+    // drafts of the measure form, and the measures' new history fields.
+    this.version(4).stores({ files: 'hash, uploaded', drafts: 'key' }).upgrade(fillNewFields);
   }
 
   tableFor<E extends EntityName>(entity: E): Table<EntityRecordMap[E], string> {

@@ -1,7 +1,7 @@
 // Takes in records pulled from the server. A record the device has pending changes for gets those changes
 // re-applied on top (rebased), so the user keeps seeing their edits until the server has them.
 import type { AnyRecord, EntityName } from '#shared/model/entities.ts';
-import { entityNames } from '#shared/model/entities.ts';
+import { entityDefaults, entityNames } from '#shared/model/entities.ts';
 import type { PulledRecord } from '#shared/sync/protocol.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import { type LedgerDb, type OutboxRow, tableOf, WRITES_KEY } from './db.ts';
@@ -44,7 +44,8 @@ export async function applyPulled(db: LedgerDb, feed: ChangeFeed, records: Pulle
       const removes: string[] = [];
       for (const record of mine) {
         const local = pending.filter((row) => row.status === 'pending' && row.key === `${entity}:${record.id}`);
-        const next = rebase(record.deleted ? null : { ...record.data, rev: record.version }, local);
+        // A record the server stored before a field existed takes the field's default.
+        const next = rebase(record.deleted ? null : { ...entityDefaults[entity], ...record.data, rev: record.version }, local);
         if (next === 'keep') continue;
         if (next) puts.push(next as AnyRecord);
         else removes.push(record.id);

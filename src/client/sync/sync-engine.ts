@@ -6,6 +6,8 @@ import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
 import { applyPulled, loadCursor } from '#client/storage/remote.ts';
+import { countUnsent } from '#client/storage/file-store.ts';
+import { uploadFiles } from './file-upload.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
 
@@ -19,6 +21,8 @@ export type SyncState = {
   error: SyncError | null;
   /** Open conflicts on the server, as last counted (null: not known yet). */
   openConflicts: number | null;
+  /** Evidence files not yet uploaded. */
+  unsentFiles: number;
 };
 
 export type SyncEngine = {
@@ -65,16 +69,19 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
   const pushBatch = options.pushBatch ?? 500;
   const pullPage = options.pullPage ?? 2_000;
   const locks = options.locks === undefined ? (typeof navigator !== 'undefined' ? navigator.locks : undefined) : options.locks;
-  const state = createObservable<SyncState>({ pending: 0, rejected: 0, syncing: false, lastSyncAt: null, error: null, openConflicts: null });
+  const state = createObservable<SyncState>({ pending: 0, rejected: 0, syncing: false, lastSyncAt: null, error: null, openConflicts: null, unsentFiles: 0 });
   const patch = (p: Partial<SyncState>) => state.set({ ...state.get(), ...p });
   let running: Promise<void> | null = null;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const refreshCounts = async () => patch(await countOutbox(db));
+  const refreshCounts = async () => patch({ ...(await countOutbox(db)), unsentFiles: await countUnsent(db) });
 
   async function pushAll(): Promise<void> {
     const clientId = storage.settings.get().clientId;
+    // Files first: the server refuses a change that names a file it does not hold.
+    await uploadFiles(db, transport);
+    patch({ unsentFiles: await countUnsent(db) });
     for (;;) {
       const rows = await readPending(db, pushBatch);
       if (rows.length === 0) return;

@@ -29,38 +29,56 @@ export type SyncTransport = {
   conflicts: (status: 'open' | 'resolved' | 'all') => Promise<Conflict[]>;
   resolve: (id: string, request: ResolveRequest) => Promise<void>;
   history: (entity: string, id: string) => Promise<AuditEntry[]>;
+  /** How much of a file the server holds. */
+  fileState: (hash: string) => Promise<FileState>;
+  /** Sends one piece of a file; answers how much the server holds after it. */
+  uploadPart: (hash: string, offset: number, total: number, piece: Blob) => Promise<FileState>;
+  downloadFile: (hash: string) => Promise<Blob>;
 };
+
+export type FileState = { complete: boolean; received: number };
+const fileStateSchema = zod.object({ complete: zod.boolean(), received: zod.number().int().min(0) });
 
 /** The server answered, but not with success: the status and its message. */
 export class SyncHttpError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The server's code for the refusal (fileType, fileTooLarge, offset …), when it gave one. */
+  readonly code: string | undefined;
+  constructor(status: number, message: string, code?: string) {
     super(message);
     this.name = 'SyncHttpError';
     this.status = status;
+    this.code = code;
   }
 }
 
 export function createHttpTransport(baseUrl = '', fetchFn: typeof fetch = (input, init) => fetch(input, init)): SyncTransport {
-  async function call<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+  async function send(path: string, init?: RequestInit, headers: Record<string, string> = {}): Promise<Response> {
     const response = await fetchFn(`${baseUrl}${path}`, {
       ...init,
       // The header no cross-site form can send: the server refuses changes without it (CSRF).
-      headers: { [CSRF_HEADER]: '1', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+      headers: { [CSRF_HEADER]: '1', ...(typeof init?.body === 'string' ? { 'content-type': 'application/json' } : {}), ...headers },
       cache: 'no-store',
       credentials: 'same-origin',
     });
-    const text = await response.text();
     if (!response.ok) {
+      const text = await response.text();
       let message = text;
+      let code: string | undefined;
       try {
-        message = (JSON.parse(text) as { message?: string }).message ?? text;
+        const body = JSON.parse(text) as { message?: string; error?: string };
+        message = body.message ?? text;
+        code = body.error;
       } catch {
         // not JSON: keep the text
       }
-      throw new SyncHttpError(response.status, message);
+      throw new SyncHttpError(response.status, message, code);
     }
-    return schema.parse(JSON.parse(text));
+    return response;
+  }
+  async function call<T>(path: string, schema: z.ZodType<T>, init?: RequestInit, headers?: Record<string, string>): Promise<T> {
+    const response = await send(path, init, headers);
+    return schema.parse(JSON.parse(await response.text()));
   }
   const userResponse = zod.object({ user: sessionUserSchema });
   return {
@@ -74,6 +92,10 @@ export function createHttpTransport(baseUrl = '', fetchFn: typeof fetch = (input
     fetchRecords: async (refs) => (await call('/api/sync/records', zod.object({ records: zod.array(pulledRecordSchema) }), { method: 'POST', body: JSON.stringify({ refs }) })).records,
     conflicts: async (status) => (await call(`/api/sync/conflicts?status=${status}`, zod.object({ conflicts: zod.array(conflictSchema) }))).conflicts,
     history: async (entity, id) => (await call(`/api/audit?entity=${entity}&id=${id}`, zod.object({ entries: zod.array(auditEntrySchema) }))).entries,
+    fileState: (hash) => call(`/api/attachments/${hash}/state`, fileStateSchema),
+    uploadPart: (hash, offset, total, piece) =>
+      call(`/api/attachments/${hash}?offset=${offset}`, fileStateSchema, { method: 'PUT', body: piece }, { 'content-type': 'application/octet-stream', 'x-attachment-total': String(total) }),
+    downloadFile: async (hash) => (await send(`/api/attachments/${hash}`)).blob(),
     resolve: async (id, request) => {
       await call(`/api/sync/conflicts/${id}/resolve`, zod.object({ ok: zod.literal(true) }).passthrough(), { method: 'POST', body: JSON.stringify(request) });
     },

@@ -3,8 +3,10 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AccountStore } from '#server/store/account-store.ts';
+import type { AttachmentStore } from '#server/store/attachment-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
 import { registerAccountRoutes } from './account-routes.ts';
+import { registerAttachmentRoutes } from './attachment-routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
@@ -13,6 +15,7 @@ export type AppOptions = {
   staticDir: string;
   store: SyncStore;
   accounts: AccountStore;
+  attachments: AttachmentStore;
   logLevel?: string;
   /** Largest request body accepted (bytes); larger ones get 413. */
   bodyLimit?: number;
@@ -31,6 +34,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
   registerAuth(app, options.accounts);
   registerSyncRoutes(app, options.store);
+  registerAttachmentRoutes(app, options.attachments);
   registerAccountRoutes(app, options.accounts);
   await registerStaticFiles(app, options.staticDir);
   return app;

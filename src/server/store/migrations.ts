@@ -1,5 +1,5 @@
 // Schema migrations, run on start. Append-only: a migration, once released, is never edited or removed.
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_sync': {
@@ -122,6 +122,30 @@ const migrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('audit_record').on('audit').columns(['entity', 'record_id']).execute();
       await db.schema.createIndex('audit_seq').on('audit').column('change_seq').execute();
+    },
+  },
+  '0003_attachments': {
+    async up(db: Kysely<unknown>) {
+      // Bytes in the database itself: one backup holds the ledger and its evidence together.
+      const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
+      await db.schema
+        .createTable('attachments')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('data', bytes, (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('attachment_parts')
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('offset', 'integer', (c) => c.notNull())
+        .addColumn('data', bytes, (c) => c.notNull())
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('attachment_parts_pk', ['hash', 'offset'])
+        .execute();
     },
   },
 };

@@ -68,4 +68,8 @@ export type Database = {
     new_value: string | null;
     mutation_id: string | null;
   };
+  /** Evidence files, by the SHA-256 of their bytes: written once, never changed. */
+  attachments: { hash: string; type: string; size: number; data: Uint8Array; created_at: string; created_by: string };
+  /** The pieces of uploads still in progress, so that a dropped connection resumes where it stopped. */
+  attachment_parts: { hash: string; offset: number; data: Uint8Array; total: number; created_at: string };
 };

@@ -21,6 +21,8 @@ export type SyncTx = {
   /** Of the given records, those that exist and are not deleted, as "entity:id". */
   liveRecords: (targets: { entity: EntityName; id: string }[]) => Promise<Set<string>>;
   countReferrers: (entity: EntityName, id: string) => Promise<number>;
+  /** Of the given attachment hashes, those whose file the server holds in full. */
+  storedAttachments: (hashes: string[]) => Promise<Set<string>>;
   appendChange: (row: ChangeRow) => Promise<void>;
   insertConflict: (conflict: Conflict, seq: number) => Promise<void>;
   getConflict: (id: string) => Promise<Conflict | undefined>;
@@ -112,6 +114,11 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
         .where('target_id', '=', id)
         .executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+    storedAttachments: async (hashes) => {
+      if (hashes.length === 0) return new Set();
+      const rows = await trx.selectFrom('attachments').select('hash').where('hash', 'in', hashes).execute();
+      return new Set(rows.map((r) => r.hash));
     },
     appendChange: async (row) => {
       await trx.insertInto('changes').values(row).execute();

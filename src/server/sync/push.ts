@@ -1,6 +1,7 @@
 // Takes in a push: each mutation once, in order, merged field by field (shared/sync/merge.ts), references
 // checked, losing values kept as conflicts, all in one transaction: a push is applied whole or not at all.
 import { checkChange, type SessionUser } from '#shared/auth/permissions.ts';
+import { attachmentHashes } from '#shared/model/attachment.ts';
 import { entityReferences } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import { mergeMutation } from '#shared/sync/merge.ts';
@@ -58,6 +59,12 @@ async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, 
     const live = await tx.liveRecords(targets);
     const missing = targets.find((t) => !live.has(`${t.entity}:${t.id}`));
     if (missing) return reject({ code: 'unknownReference', field: missing.field });
+    // A record may only point at files the server has: a device uploads them before the change that refers.
+    if ('attachments' in m.fields) {
+      const hashes = attachmentHashes(next.data.attachments);
+      const stored = await tx.storedAttachments(hashes);
+      if (hashes.some((h) => !stored.has(h))) return reject({ code: 'attachmentMissing', field: 'attachments' });
+    }
   }
   if (next?.deleted) {
     const count = await tx.countReferrers(m.entity, m.id);

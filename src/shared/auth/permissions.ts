@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { EntityName } from '../model/entities.ts';
 import { idSchema } from '../model/ids.ts';
+import { type Extension, onlyRequests } from '../model/measure-history.ts';
 
 export const roles = ['admin', 'coordinator', 'staff', 'viewer'] as const;
 export type Role = (typeof roles)[number];
@@ -28,7 +29,7 @@ const deny = (field?: string): Decision => ({ ok: false, field });
 /**
  * 管理员 admin and 协调员 coordinator change anything; 部门填报员 staff change the measures their own
  * departments lead (not the deadline, the problem or the lead, never closing 销号 or reopening, never
- * deleting); 查看者 viewer changes nothing. `before` is the record as it stood, `after` as it would be.
+ * deleting, never deciding an extension request); 查看者 viewer changes nothing. `before` is the record as it stood, `after` as it would be.
  */
 export function checkChange(user: SessionUser, entity: EntityName, before: Loose, after: Loose, fields: readonly string[]): Decision {
   if (user.role === 'admin' || user.role === 'coordinator') return allow;
@@ -42,7 +43,18 @@ export function checkChange(user: SessionUser, entity: EntityName, before: Loose
     if (locked) return deny(locked);
   }
   if (fields.includes('status') && (after.status === 'closed' || before?.status === 'closed')) return deny('status');
+  // A department asks for more time (or withdraws the asking); deciding is a coordinator's part.
+  if (fields.includes('extensions') && !onlyRequests(extensionsOf(before), extensionsOf(after))) return deny('extensions');
   return allow;
+}
+
+function extensionsOf(record: Loose): Extension[] {
+  return Array.isArray(record?.extensions) ? (record.extensions as Extension[]) : [];
+}
+
+/** Whether the user may decide extension requests (approve or refuse). */
+export function canDecideExtensions(user: SessionUser | null): boolean {
+  return user?.role === 'admin' || user?.role === 'coordinator';
 }
 
 /** Whether the user may edit this field of this record (the grid's read-only cells). */

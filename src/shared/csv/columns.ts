@@ -2,13 +2,17 @@
 // the headers Chinese ledgers commonly use (序号, 责任单位, 整改时限, 完成情况 …).
 import { fieldLabel } from '../i18n/describe-error.ts';
 import { createTranslator } from '../i18n/translate.ts';
+import type { z } from 'zod';
 import type { EntityName } from '../model/entities.ts';
 import type { FieldKind } from '../model/field-codec.ts';
 import { fieldKinds } from '../model/field-kinds.ts';
+import { attachmentSchema } from '../model/attachment.ts';
+import { indicatorSchema } from '../model/measure.ts';
+import { extensionSchema, progressEntrySchema } from '../model/measure-history.ts';
 
 /** What a column holds: a field of the entity, or one of the columns that identify or place a row. */
 export type ColumnKey = string;
-export type ColumnSpec = { key: ColumnKey; kind: FieldKind | 'id' | 'rev' | 'seq' | 'timestamp' | 'indicators' | 'problemNumber'; headers: string[] };
+export type ColumnSpec = { key: ColumnKey; kind: FieldKind | 'id' | 'rev' | 'seq' | 'timestamp' | 'json' | 'problemNumber'; headers: string[] };
 
 const zh = createTranslator('zh-CN');
 const en = createTranslator('en');
@@ -54,12 +58,32 @@ function labelsOf(entity: EntityName, key: string): string[] {
   return [fieldLabel(zh, entity, key), fieldLabel(en, entity, key)];
 }
 
+/** Structured fields a CSV carries as JSON text, each checked with its own schema on the way in. */
+export const jsonFields: { [E in EntityName]: Record<string, z.ZodType> } = {
+  area: {},
+  department: {},
+  problem: {},
+  measure: {
+    indicators: indicatorSchema.array(),
+    progressLog: progressEntrySchema.array(),
+    extensions: extensionSchema.array(),
+    attachments: attachmentSchema.array(),
+  },
+};
+
 /** Every column an entity's CSV may have, in export order. */
 export function columnsOf(entity: EntityName): ColumnSpec[] {
   const kinds = fieldKinds[entity];
-  const keys = ['id', 'rev', ...(entity === 'measure' ? ['problemNumber', 'seq'] : []), ...Object.keys(kinds), ...(entity === 'measure' ? ['indicators'] : []), 'updatedAt'];
+  const json = Object.keys(jsonFields[entity]);
+  const keys = ['id', 'rev', ...(entity === 'measure' ? ['problemNumber', 'seq'] : []), ...Object.keys(kinds), ...json, 'updatedAt'];
   return keys.map((key) => {
-    const kind: ColumnSpec['kind'] = key === 'id' || key === 'rev' || key === 'problemNumber' || key === 'indicators' || (key === 'seq' && entity === 'measure') ? key : key === 'updatedAt' ? 'timestamp' : (kinds[key] ?? 'text');
+    const kind: ColumnSpec['kind'] = json.includes(key)
+      ? 'json'
+      : key === 'id' || key === 'rev' || key === 'problemNumber' || (key === 'seq' && entity === 'measure')
+        ? key
+        : key === 'updatedAt'
+          ? 'timestamp'
+          : (kinds[key] ?? 'text');
     const headers = [...new Set([...(synonyms[entity][key] ?? []), ...labelsOf(entity, key)])];
     return { key, kind, headers };
   });

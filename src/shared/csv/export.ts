@@ -20,8 +20,8 @@ export function cellOf(column: ColumnSpec, record: Record<string, unknown>, code
       return typeof value === 'number' ? value : null;
     case 'problemNumber':
       return codec.problemNumber(String(record.problemId)) ?? null;
-    case 'indicators':
-      return Array.isArray(record.indicators) && record.indicators.length > 0 ? JSON.stringify(record.indicators) : '';
+    case 'json':
+      return Array.isArray(value) && value.length > 0 ? JSON.stringify(value) : '';
     case 'timestamp':
       return typeof value === 'string' ? value : '';
     default:

@@ -6,9 +6,9 @@ import type { AnyRecord, EntityName } from '../model/entities.ts';
 import { type CodecContext, parseFieldText } from '../model/field-codec.ts';
 import type { ErrorCode } from '../model/field-error.ts';
 import { idSchema, newId } from '../model/ids.ts';
-import { indicatorSchema } from '../model/measure.ts';
+import { z } from 'zod';
 import { checkChange, type SessionUser } from '../auth/permissions.ts';
-import { type ColumnKey, columnsOf } from './columns.ts';
+import { type ColumnKey, columnsOf, jsonFields } from './columns.ts';
 import { restoreNeutralised } from './table.ts';
 
 export type RowIssue = { row: number; column: string; field: string; code: ErrorCode; params?: Record<string, string | number>; severity: 'error' | 'warning' };
@@ -99,12 +99,12 @@ export function planImport(table: string[][], mapping: (ColumnKey | null)[], loo
         const problemId = codec.findProblem(text);
         if (problemId) values.problemId = problemId;
         else issue(m, 'unknownReference', { name: text });
-      } else if (kind === 'indicators') {
-        if (text === '') values.indicators = [];
+      } else if (kind === 'json') {
+        if (text === '') values[m.key] = [];
         else {
           try {
-            const parsed = indicatorSchema.array().safeParse(JSON.parse(text));
-            if (parsed.success) values.indicators = parsed.data;
+            const parsed = (jsonFields[options.entity][m.key] ?? z.never()).safeParse(JSON.parse(text));
+            if (parsed.success) values[m.key] = parsed.data;
             else issue(m, 'invalid');
           } catch {
             issue(m, 'invalid');

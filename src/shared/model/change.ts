@@ -4,6 +4,7 @@ import { todayIso } from './dates.ts';
 import { type AnyRecord, type EntityName, entityDefaults, entityNames, entitySchemas } from './entities.ts';
 import { type FieldError, toFieldErrors } from './field-error.ts';
 import { idSchema } from './ids.ts';
+import { appendProgress, type ProgressEntry } from './measure-history.ts';
 import { derivedFields, metaDefaults, metaFields } from './record.ts';
 import { canTransition, isDone, type Status } from './status.ts';
 
@@ -82,6 +83,12 @@ function withDerivedFields(entity: EntityName, prev: Loose | undefined, draft: L
   if (isDone(status) && !('progress' in given) && (prev === undefined || prev.status !== status)) next.progress = 100;
   if ('progressNote' in given && !('progressNoteDate' in given) && next.progressNote !== prev?.progressNote) {
     next.progressNoteDate = next.progressNote === '' ? null : todayIso(new Date(ctx.now));
+  }
+  // A note typed in the grid joins the dispatch record too: the history keeps every note, not just the last.
+  const note = typeof next.progressNote === 'string' ? next.progressNote.trim() : '';
+  if (prev !== undefined && 'progressNote' in given && !('progressLog' in given) && note !== '' && next.progressNote !== prev?.progressNote && typeof next.progressNoteDate === 'string') {
+    const log = Array.isArray(next.progressLog) ? (next.progressLog as ProgressEntry[]) : [];
+    next.progressLog = appendProgress(log, { date: next.progressNoteDate, text: note, progress: next.progress as number, status }, ctx);
   }
   return next;
 }

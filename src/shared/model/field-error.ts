@@ -25,6 +25,11 @@ export const errorCodes = [
   'changedSinceExport',
   'unmapped',
   'forbidden',
+  'extensionPending',
+  'duplicateFile',
+  'attachmentMissing',
+  'fileTooLarge',
+  'fileType',
   'invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -40,6 +45,8 @@ const customCodes: Record<string, ErrorCode> = {
   date: 'invalidDate',
   line: 'noLineBreaks',
   roleTwice: 'roleTwice',
+  extensionPending: 'extensionPending',
+  duplicateFile: 'duplicateFile',
 };
 
 /** Translates zod's issues into our codes, one per field, keeping the first reason found. */

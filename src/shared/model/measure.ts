@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { isoDateSchema } from './dates.ts';
 import { idSchema } from './ids.ts';
+import { attachmentSchema } from './attachment.ts';
+import { extensionSchema, progressEntrySchema } from './measure-history.ts';
 import { closureShape, lineText, longText, recordMetaShape } from './record.ts';
 import { statusSchema } from './status.ts';
 
@@ -42,6 +44,11 @@ export const measureSchema = z
     progressNoteDate: isoDateSchema.nullable(),
     indicators: z.array(indicatorSchema).max(50),
     evidence: z.array(lineText(200).pipe(z.string().trim().min(1))).max(200),
+    /** Every progress note ever written, oldest first; progressNote/progressNoteDate repeat the latest. */
+    progressLog: z.array(progressEntrySchema).max(2_000),
+    extensions: z.array(extensionSchema).max(50),
+    /** Photos and files, by content hash; the bytes travel separately (attachments API). */
+    attachments: z.array(attachmentSchema).max(100),
     ...closureShape,
     ...recordMetaShape,
   })
@@ -49,6 +56,12 @@ export const measureSchema = z
   .superRefine((m, ctx) => {
     if (m.leadDepartmentId !== null && m.cooperatingDepartmentIds.includes(m.leadDepartmentId)) {
       ctx.addIssue({ code: 'custom', path: ['cooperatingDepartmentIds'], message: 'roleTwice' });
+    }
+    if (m.extensions.filter((e) => e.decision === 'pending').length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['extensions'], message: 'extensionPending' });
+    }
+    if (new Set(m.attachments.map((a) => a.hash)).size !== m.attachments.length) {
+      ctx.addIssue({ code: 'custom', path: ['attachments'], message: 'duplicateFile' });
     }
   });
 

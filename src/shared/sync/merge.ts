@@ -4,6 +4,7 @@ import { sameValue } from '../model/change.ts';
 import { entityDefaults, entitySchemas } from '../model/entities.ts';
 import { toFieldErrors } from '../model/field-error.ts';
 import { deriveClosure } from '../model/change.ts';
+import { type ProgressEntry, unionProgress } from '../model/measure-history.ts';
 import { derivedFields, metaFields } from '../model/record.ts';
 import { canTransition, type Status } from '../model/status.ts';
 import type { Mutation, Reason } from './protocol.ts';
@@ -67,7 +68,8 @@ export function mergeMutation(current: StoredRecord | null, mutation: Mutation, 
 
   // An update, or a create of a record that exists (two devices loading the same sample): merge field by field.
   const base = m.op === 'create' ? 0 : m.baseVersion;
-  const data = { ...current.data };
+  // Records stored before a field existed take its default, so that they still validate.
+  const data: Record<string, unknown> = { ...entityDefaults[m.entity], ...current.data };
   const fieldVersions = { ...current.fieldVersions };
   const fieldClients = { ...current.fieldClients };
   const lost: LostValue[] = [];
@@ -76,7 +78,16 @@ export function mergeMutation(current: StoredRecord | null, mutation: Mutation, 
     if (sameValue(current.data[field], value)) continue;
     // Changed after the version this change was based on, by another device: a concurrent change.
     // (A device's own changes reach the server in the order it made them, so they supersede each other.)
-    if ((current.fieldVersions[field] ?? 0) > base && current.fieldClients[field] !== m.clientId) {
+    const concurrent = (current.fieldVersions[field] ?? 0) > base && current.fieldClients[field] !== m.clientId;
+    if (concurrent && field === 'progressLog' && Array.isArray(current.data[field]) && Array.isArray(value)) {
+      // Notes written on two devices at once are both kept: a log only grows by others' hands.
+      data[field] = unionProgress(current.data[field] as ProgressEntry[], value as ProgressEntry[]);
+      fieldVersions[field] = seq;
+      fieldClients[field] = m.clientId;
+      changed = true;
+      continue;
+    }
+    if (concurrent) {
       lost.push({ field, serverValue: current.data[field], clientValue: value });
       continue;
     }

@@ -23,13 +23,19 @@ export type Credentials = { username: string; password: string };
  * A device signed in as `credentials` (default: the test server's admin). Node's fetch keeps no cookies,
  * so the client carries its session cookie itself, as a browser would.
  */
-export async function createClient(url: string, name: string, credentials: Credentials = { username: 'admin', password: ADMIN_PASSWORD }): Promise<TestClient> {
+export async function createClient(
+  url: string,
+  name: string,
+  credentials: Credentials = { username: 'admin', password: ADMIN_PASSWORD },
+  options: { beforeRequest?: (path: string, init?: RequestInit) => void } = {},
+): Promise<TestClient> {
   const storage = await openLedgerStorage({ name: `client-${newId()}` });
   await storage.cache.ready;
   await storage.settings.save({ userName: name });
   let base = url;
   let cookie = '';
   const transport = createHttpTransport('', async (input, init) => {
+    options.beforeRequest?.(input as string, init);
     const headers = new Headers(init?.headers);
     if (cookie) headers.set('cookie', cookie);
     const response = await fetch(`${base}${input as string}`, { ...init, headers });
