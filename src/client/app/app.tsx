@@ -1,4 +1,4 @@
-// The application shell: header, the four views, the data menu, and the first-start work.
+// The application shell: header, the views (我的任务 and four grids), the data menu, and the first-start work.
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { canCreate } from '#shared/auth/permissions.ts';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
@@ -8,6 +8,7 @@ import { DeviceStatus } from '#client/features/device/device-status.tsx';
 import { UpdateBanner } from '#client/features/device/update-banner.tsx';
 import { SyncStatus } from '#client/features/sync/sync-status.tsx';
 import { useDevice } from '#client/context/device-context.tsx';
+import { isTouchTablet } from '#client/lib/device-kind.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { AccountMenu } from '#client/features/account/account-menu.tsx';
@@ -15,12 +16,13 @@ import { LoginScreen } from '#client/features/account/login-screen.tsx';
 import { UndoControls } from '#client/features/undo/undo-controls.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
 
-const views = ['ledger', 'problems', 'departments', 'matrix'] as const;
+const views = ['tasks', 'ledger', 'problems', 'departments', 'matrix'] as const;
 type View = (typeof views)[number];
 type ViewProps = { onShowHistory?: (target: HistoryTarget) => void };
 
 // The grid views carry AG Grid; they load apart from the shell so the first paint stays light.
 const loaders = {
+  tasks: () => import('#client/features/field/tasks-view.tsx').then((m) => ({ default: m.TasksView })),
   ledger: () => import('#client/features/grid/ledger-view.tsx').then((m) => ({ default: m.LedgerView })),
   problems: () => import('#client/features/grid/problems-view.tsx').then((m) => ({ default: m.ProblemsView })),
   departments: () => import('#client/features/grid/departments-view.tsx').then((m) => ({ default: m.DepartmentsView })),
@@ -31,6 +33,7 @@ const ImportDialog = lazy(() => import('#client/features/transfer/import-dialog.
 const ExportDialog = lazy(() => import('#client/features/transfer/export-dialog.tsx').then((m) => ({ default: m.ExportDialog })));
 
 const lazyViews = {
+  tasks: lazy(loaders.tasks),
   ledger: lazy(loaders.ledger),
   problems: lazy(loaders.problems),
   departments: lazy(loaders.departments),
@@ -47,10 +50,12 @@ export async function preloadOpeningView(): Promise<void> {
   loadedViews[view] = (await loaders[view]()).default;
 }
 
+/** The view the address names (#tasks/<id> is a form within 我的任务); without one, tablets open on 我的任务. */
 function viewFromHash(): View {
   if (typeof location === 'undefined') return 'ledger';
-  const name = location.hash.replace(/^#\/?/, '');
-  return (views as readonly string[]).includes(name) ? (name as View) : 'ledger';
+  const name = location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  if ((views as readonly string[]).includes(name)) return name as View;
+  return isTouchTablet() ? 'tasks' : 'ledger';
 }
 
 export function App() {

@@ -12,6 +12,13 @@ export async function countOutbox(db: LedgerDb): Promise<{ pending: number; reje
   return { pending, rejected };
 }
 
+/** The records ("entity:id") with changes not yet on the server, and how many each has. */
+export async function unsyncedKeys(db: LedgerDb): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.outbox.each((row) => counts.set(row.key, (counts.get(row.key) ?? 0) + 1));
+  return counts;
+}
+
 export function listRejected(db: LedgerDb): Promise<OutboxRow[]> {
   return db.outbox.where('status').equals('rejected').sortBy('seq');
 }

@@ -6,7 +6,7 @@ import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
 import { applyPulled, loadCursor } from '#client/storage/remote.ts';
-import { countUnsent } from '#client/storage/file-store.ts';
+import { countUnsent, saveDownloaded } from '#client/storage/file-store.ts';
 import { uploadFiles } from './file-upload.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
@@ -44,6 +44,8 @@ export type SyncEngine = {
   resolve: (id: string, request: ResolveRequest) => Promise<void>;
   /** A record's audit trail from the server, newest first. */
   history: (entity: EntityName, id: string) => Promise<AuditEntry[]>;
+  /** An evidence file this device lacks, fetched from the server and kept for offline use. */
+  fetchFile: (hash: string, name: string) => Promise<Blob>;
 };
 
 export type SyncOptions = {
@@ -213,6 +215,11 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       JSON.stringify({ exportedAt: new Date().toISOString(), clientId: storage.settings.get().clientId, changes: await listUnsynced(db) }, null, 2),
     conflicts: () => transport.conflicts('open'),
     history: (entity, id) => transport.history(entity, id),
+    fetchFile: async (hash, name) => {
+      const blob = await transport.downloadFile(hash);
+      await saveDownloaded(db, { hash, blob, type: blob.type, name });
+      return blob;
+    },
     resolve: async (id, request) => {
       await transport.resolve(id, request);
       await syncNow();

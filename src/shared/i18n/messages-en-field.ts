@@ -15,6 +15,8 @@ export const enField: Record<keyof typeof zhField, string> = {
   'tasks.showMore': 'Show {count} more',
   'tasks.deadline': 'Due {date}',
   'tasks.noDeadline': 'No deadline',
+  'tasks.lead': 'Lead: {name}',
+  'tasks.readOnly': 'View only',
   'tasks.unsynced': 'Not synced',
   'form.back': 'Back to the list',
   'form.save': 'Save',

@@ -13,6 +13,8 @@ export const zhField = {
   'tasks.showMore': '再显示 {count} 项',
   'tasks.deadline': '时限 {date}',
   'tasks.noDeadline': '未定时限',
+  'tasks.lead': '牵头：{name}',
+  'tasks.readOnly': '仅查看',
   'tasks.unsynced': '未同步',
   'form.back': '返回列表',
   'form.save': '保存',

@@ -1,0 +1,96 @@
+// The measure form's values, where they start from, and the one change they make when saved, checked by the
+// shared model's own rules (the same ones a grid edit, an import or a sync goes through).
+import type { Attachment } from '#shared/model/attachment.ts';
+import { applyChange, type Change, sameValue } from '#shared/model/change.ts';
+import type { FieldError } from '#shared/model/field-error.ts';
+import type { Measure } from '#shared/model/measure.ts';
+import { appendProgress, pendingExtension, requestExtension } from '#shared/model/measure-history.ts';
+import type { Status } from '#shared/model/status.ts';
+
+export type FormValues = {
+  status: Status;
+  progress: number;
+  noteDate: string;
+  noteText: string;
+  /** Each indicator's actual value as typed, in the measure's order. */
+  actuals: string[];
+  evidence: string[];
+  attachments: Attachment[];
+  /** A new extension request being written, or null. */
+  extension: { requestedDeadline: string; reason: string } | null;
+  /** The pending request is to be withdrawn. */
+  withdraw: boolean;
+};
+
+export type Who = { actor: string; now: string };
+
+/** The form's sections, each showing the errors of the fields it edits. */
+export const sectionFields = {
+  status: ['status'],
+  progress: ['progress'],
+  note: ['progressLog', 'progressNote', 'progressNoteDate'],
+  indicators: ['indicators'],
+  evidence: ['evidence'],
+  files: ['attachments'],
+  extension: ['extensions'],
+} as const;
+export type Section = keyof typeof sectionFields;
+
+export function initialValues(m: Measure, today: string): FormValues {
+  return {
+    status: m.status,
+    progress: m.progress,
+    noteDate: today,
+    noteText: '',
+    actuals: m.indicators.map((i) => (i.actual === null ? '' : String(i.actual))),
+    evidence: [...m.evidence],
+    attachments: [...m.attachments],
+    extension: null,
+    withdraw: false,
+  };
+}
+
+export function isDirty(m: Measure, values: FormValues): boolean {
+  return !sameValue(stripDate(initialValues(m, values.noteDate)), stripDate(values));
+}
+
+const stripDate = (v: FormValues) => ({ ...v, noteDate: '' });
+
+/** The changed fields as one update, or the errors to show beside the fields (nothing is saved then). */
+export function toChange(m: Measure, values: FormValues, who: Who): { change: Change | null; errors: FieldError[] } {
+  const fields: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  if (values.status !== m.status) fields.status = values.status;
+  if (values.progress !== m.progress) fields.progress = values.progress;
+  const note = values.noteText.trim();
+  if (note !== '') {
+    fields.progressNote = note;
+    fields.progressNoteDate = values.noteDate;
+    fields.progressLog = appendProgress(m.progressLog, { date: values.noteDate, text: note, progress: values.progress, status: values.status }, who);
+  }
+  const indicators = m.indicators.map((indicator, index) => {
+    const text = (values.actuals[index] ?? '').trim().replace(/[,，]/g, '');
+    const actual = text === '' ? null : Number(text);
+    if (actual !== null && !Number.isFinite(actual)) errors.push({ field: 'indicators', code: 'invalidNumber', params: { name: indicator.name } });
+    return { ...indicator, actual: actual !== null && Number.isFinite(actual) ? actual : indicator.actual };
+  });
+  if (!sameValue(indicators, m.indicators)) fields.indicators = indicators;
+  const evidence = values.evidence.map((e) => e.trim()).filter((e) => e !== '');
+  if (!sameValue(evidence, m.evidence)) fields.evidence = evidence;
+  if (!sameValue(values.attachments, m.attachments)) fields.attachments = values.attachments;
+  let extensions = m.extensions;
+  const pending = pendingExtension(extensions);
+  if (values.withdraw && pending) extensions = extensions.filter((e) => e.id !== pending.id);
+  if (values.extension) extensions = requestExtension(extensions, values.extension, who);
+  if (extensions !== m.extensions) fields.extensions = extensions;
+  if (errors.length > 0) return { change: null, errors };
+  if (Object.keys(fields).length === 0) return { change: null, errors: [] };
+  const change: Change = { op: 'update', entity: 'measure', id: m.id, fields };
+  const checked = applyChange(m, change, who);
+  return checked.ok ? { change, errors: [] } : { change: null, errors: checked.errors };
+}
+
+export function errorsOf(errors: readonly FieldError[], section: Section): FieldError[] {
+  const fields: readonly string[] = sectionFields[section];
+  return errors.filter((e) => fields.includes(e.field));
+}

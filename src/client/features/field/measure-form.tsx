@@ -1,0 +1,146 @@
+// The measure form for a finger: status, progress, this week's note, indicators, document numbers, photos
+// and an extension request, validated by the shared model, autosaved as a draft, saved as one change.
+import { useEffect, useMemo, useState } from 'react';
+import { canDecideExtensions, canEditField, checkChange } from '#shared/auth/permissions.ts';
+import { describeReason } from '#shared/i18n/describe-error.ts';
+import { todayIso } from '#shared/model/dates.ts';
+import type { FieldError } from '#shared/model/field-error.ts';
+import type { Measure } from '#shared/model/measure.ts';
+import { decideExtension } from '#shared/model/measure-history.ts';
+import { nextStatuses } from '#shared/model/status.ts';
+import { getWarningLight } from '#shared/model/warning.ts';
+import { useRecords, useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
+import { describeStorageError } from '#client/storage/storage-error.ts';
+import { useToast } from '#client/ui/toast.tsx';
+import { ExtensionSection } from './extension-section.tsx';
+import { FileSection } from './file-section.tsx';
+import { errorsOf, type FormValues, initialValues, isDirty, type Section, toChange } from './form-state.ts';
+import { EvidenceSection, IndicatorsSection, NoteSection, ProgressSection, StatusSection } from './form-sections.tsx';
+import { useDraft } from './use-draft.ts';
+import { useUnsynced } from './use-unsynced.ts';
+
+type Props = { measure: Measure; onClose: () => void };
+
+export function MeasureForm({ measure, onClose }: Props) {
+  const t = useT();
+  const storage = useStorage();
+  const settings = useSettings();
+  const toast = useToast();
+  const problems = useRecords('problem');
+  const departments = useRecords('department');
+  const user = settings.account;
+  const [values, setValues] = useState<FormValues>(() => initialValues(measure, todayIso()));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [tried, setTried] = useState(false);
+  const dirty = isDirty(measure, values);
+  const draft = useDraft(storage, `measure:${measure.id}`, values, dirty);
+  const hashes = useMemo(() => [...new Set([...values.attachments, ...measure.attachments].map((a) => a.hash))], [values.attachments, measure.attachments]);
+  const unsynced = useUnsynced(measure.id, hashes);
+  const who = () => ({ actor: settings.userName || user?.displayName || '', now: new Date().toISOString() });
+  const readOnly = !canEditField(user, 'measure', measure, 'progress');
+
+  // Once a save was tried, errors follow the typing: each one goes away as it is put right.
+  useEffect(() => {
+    if (tried) setErrors(toChange(measure, values, { actor: '', now: new Date().toISOString() }).errors);
+  }, [tried, measure, values]);
+
+  const change = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const messages = (section: Section) => errorsOf(errors, section).map((e) => describeReason(t, e));
+
+  async function save() {
+    const { change: update, errors: found } = toChange(measure, values, who());
+    setTried(true);
+    setErrors(found);
+    if (found.length > 0) return toast.show({ kind: 'error', text: t('form.fixErrors') });
+    try {
+      if (update) {
+        const result = await storage.save([update]);
+        if (!result.ok) {
+          setErrors(result.errors.flatMap((e) => e.errors));
+          return toast.show({ kind: 'error', text: t('form.fixErrors') });
+        }
+      }
+      await draft.clear();
+      toast.show({ kind: 'info', text: t('form.saved') });
+      onClose();
+    } catch (error) {
+      toast.show({ kind: 'error', text: describeStorageError(t, error) });
+    }
+  }
+
+  async function decide(id: string, approve: boolean) {
+    const fields = decideExtension(measure.extensions, id, approve, who());
+    const result = await storage.save([{ op: 'update', entity: 'measure', id: measure.id, fields }]).catch((error: unknown) => {
+      toast.show({ kind: 'error', text: describeStorageError(t, error) });
+      return null;
+    });
+    if (result && !result.ok) setErrors(result.errors.flatMap((e) => e.errors));
+    else if (result) toast.show({ kind: 'info', text: t('form.extensionDecided') });
+  }
+
+  const statusOptions = [measure.status, ...nextStatuses(measure.status)].map((status) => ({
+    status,
+    allowed: user !== null && checkChange(user, 'measure', measure, { ...measure, status }, ['status']).ok,
+  }));
+  const problem = problems.find((p) => p.id === measure.problemId);
+  const lead = departments.find((d) => d.id === measure.leadDepartmentId);
+  const light = getWarningLight(measure, todayIso(), settings.warningDays);
+  const unsentFiles = unsynced.files.size;
+
+  return (
+    <article className="measure-form" aria-label={measure.title}>
+      <header className="measure-form__header">
+        <button type="button" className="button touch" onClick={onClose}>
+          ‹ {t('form.back')}
+        </button>
+        <div className="measure-form__title">
+          <h2>
+            <span className={`light light--${light}`} aria-label={t(`light.${light}`)} /> {measure.title}
+          </h2>
+          <p className="form-hint">
+            {t('form.problem')}：{problem ? `${problem.number}. ${problem.title}` : t('common.unknown')} · {t('form.lead')}：{lead?.name ?? t('common.none')} · {t('form.deadline')}：
+            {measure.deadline ?? t('tasks.noDeadline')}
+          </p>
+          <p className={unsynced.changes + unsentFiles > 0 ? 'sync-line sync-line--pending' : 'sync-line'} role="status" data-testid="form-sync">
+            {unsynced.changes + unsentFiles > 0 ? t('form.unsynced', { changes: unsynced.changes, files: unsentFiles }) : t('form.allSynced')}
+          </p>
+        </div>
+        {!readOnly && (
+          <button type="button" className="button button--primary touch" onClick={() => void save()} disabled={draft.offer !== null}>
+            {t('form.save')}
+          </button>
+        )}
+      </header>
+      {draft.offer && (
+        <div className="banner" role="alert">
+          {t('form.draftFound', { time: new Date(draft.offer.savedAt).toLocaleString(settings.locale) })}
+          <button
+            type="button"
+            className="button button--primary touch"
+            onClick={() => {
+              const restored = draft.restore();
+              if (restored) setValues({ ...initialValues(measure, todayIso()), ...restored });
+            }}
+          >
+            {t('form.draftRestore')}
+          </button>
+          <button type="button" className="button touch" onClick={() => void draft.discard()}>
+            {t('form.draftDiscard')}
+          </button>
+        </div>
+      )}
+      {readOnly && <p className="form-hint">{t('form.readOnly')}</p>}
+      {/* Until the user says what to do with a found draft, typing would overwrite it: the form waits. */}
+      <div className="measure-form__body" inert={draft.offer !== null || !draft.checked}>
+        <StatusSection values={values} onChange={change} readOnly={readOnly} errors={messages('status')} options={statusOptions} lockedNote={!readOnly && statusOptions.some((o) => !o.allowed)} />
+        <ProgressSection values={values} onChange={change} readOnly={readOnly} errors={messages('progress')} />
+        <NoteSection values={values} onChange={change} readOnly={readOnly} errors={messages('note')} measure={measure} />
+        <IndicatorsSection values={values} onChange={change} readOnly={readOnly} errors={messages('indicators')} measure={measure} />
+        <EvidenceSection values={values} onChange={change} readOnly={readOnly} errors={messages('evidence')} />
+        <FileSection attachments={values.attachments} onChange={(attachments) => change({ attachments })} readOnly={readOnly} actor={who().actor} unsent={unsynced.files} errors={messages('files')} />
+        <ExtensionSection extensions={measure.extensions} values={values} onChange={change} readOnly={readOnly} canDecide={canDecideExtensions(user)} onDecide={(id, approve) => void decide(id, approve)} errors={messages('extension')} />
+        {draft.savedAt && dirty && <p className="form-hint">{t('form.draftSaved')}</p>}
+      </div>
+    </article>
+  );
+}

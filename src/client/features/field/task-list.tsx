@@ -1,0 +1,106 @@
+// 我的任务: the measures of the user's departments as a list for a finger, grouped by warning light (red
+// first), searchable, each row a large target that opens the measure's form.
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Department } from '#shared/model/department.ts';
+import { todayIso } from '#shared/model/dates.ts';
+import type { Measure } from '#shared/model/measure.ts';
+import type { Problem } from '#shared/model/problem.ts';
+import { isDone } from '#shared/model/status.ts';
+import { getWarningLight, type WarningLight, warningLights } from '#shared/model/warning.ts';
+import { useT } from '#client/context/ledger-context.tsx';
+
+const PAGE = 100;
+const order: WarningLight[] = [...warningLights];
+
+type Props = {
+  measures: readonly Measure[];
+  problems: ReadonlyMap<string, Problem>;
+  departments: ReadonlyMap<string, Department>;
+  /** The user's departments; empty shows every measure. */
+  mine: readonly string[];
+  warningDays: number;
+  unsynced: ReadonlyMap<string, number>;
+  /** Whether the user may change the measure (others open read-only). */
+  canEdit: (m: Measure) => boolean;
+  onOpen: (id: string) => void;
+};
+
+export function TaskList({ measures, problems, departments, mine, warningDays, unsynced, canEdit, onOpen }: Props) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const [shown, setShown] = useState<Record<WarningLight, number>>({ red: PAGE, yellow: PAGE, green: PAGE });
+  const today = todayIso();
+
+  const groups = useMemo(() => {
+    const scope = new Set(mine);
+    const words = deferred.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+    const text = (m: Measure) => {
+      const problem = problems.get(m.problemId);
+      const units = [m.leadDepartmentId, ...m.cooperatingDepartmentIds].map((id) => (id ? (departments.get(id)?.name ?? '') : ''));
+      return [m.title, m.label, m.owner, problem?.title ?? '', problem ? String(problem.number) : '', ...units, ...m.evidence].join(' ').toLowerCase();
+    };
+    const out: Record<WarningLight, Measure[]> = { red: [], yellow: [], green: [] };
+    for (const m of measures) {
+      if (scope.size > 0 && !(m.leadDepartmentId !== null && scope.has(m.leadDepartmentId)) && !m.cooperatingDepartmentIds.some((id) => scope.has(id))) continue;
+      if (words.length > 0) {
+        const haystack = text(m);
+        if (!words.every((w) => haystack.includes(w))) continue;
+      }
+      out[getWarningLight(m, today, warningDays)].push(m);
+    }
+    // Most urgent first: the nearest (or longest past) deadline; finished items at the end of green.
+    const key = (m: Measure) => `${isDone(m.status) ? 1 : 0}${m.deadline ?? '9999-12-31'}`;
+    for (const light of order) out[light].sort((a, b) => key(a).localeCompare(key(b)));
+    return out;
+  }, [measures, problems, departments, mine, deferred, today, warningDays]);
+
+  const total = order.reduce((n, light) => n + groups[light].length, 0);
+  return (
+    <div className="tasks">
+      <input type="search" className="input touch tasks__search" placeholder={t('tasks.search')} aria-label={t('tasks.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      {total === 0 && <p className="form-hint">{t('tasks.empty')}</p>}
+      {order.map((light) =>
+        groups[light].length === 0 ? null : (
+          <section key={light} className="tasks__group" aria-label={t(`light.${light}`)}>
+            <h3 className={`tasks__heading tasks__heading--${light}`}>
+              <span className={`light light--${light}`} /> {t('tasks.group', { light: t(`light.${light}`), count: groups[light].length })} <small>{t(`tasks.groupHint.${light}`)}</small>
+            </h3>
+            <ul className="plain-list">
+              {groups[light].slice(0, shown[light]).map((m) => (
+                <li key={m.id}>
+                  <TaskRow measure={m} problem={problems.get(m.problemId)} lead={m.leadDepartmentId ? departments.get(m.leadDepartmentId) : undefined} editable={canEdit(m)} pending={unsynced.get(`measure:${m.id}`) ?? 0} onOpen={onOpen} />
+                </li>
+              ))}
+            </ul>
+            {groups[light].length > shown[light] && (
+              <button type="button" className="button touch" onClick={() => setShown({ ...shown, [light]: shown[light] + PAGE * 5 })}>
+                {t('tasks.showMore', { count: Math.min(PAGE * 5, groups[light].length - shown[light]) })}
+              </button>
+            )}
+          </section>
+        ),
+      )}
+    </div>
+  );
+}
+
+type RowProps = { measure: Measure; problem: Problem | undefined; lead: Department | undefined; editable: boolean; pending: number; onOpen: (id: string) => void };
+
+function TaskRow({ measure: m, problem, lead, editable, pending, onOpen }: RowProps) {
+  const t = useT();
+  return (
+    <button type="button" className="task touch" data-measure-id={m.id} onClick={() => onOpen(m.id)}>
+      <span className="task__title">{m.title}</span>
+      <span className="task__meta">
+        {problem && `${problem.number}. ${problem.title} · `}
+        {t('tasks.lead', { name: lead?.name ?? t('common.none') })} · {m.deadline ? t('tasks.deadline', { date: m.deadline }) : t('tasks.noDeadline')} · {t(`status.${m.status}`)}
+        {!editable && <span className="badge">{t('tasks.readOnly')}</span>}
+        {pending > 0 && <span className="badge badge--unsynced">{t('tasks.unsynced')}</span>}
+      </span>
+      <span className="task__progress" aria-label={`${m.progress}%`}>
+        <span style={{ width: `${m.progress}%` }} />
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,45 @@
+// What of a measure is not on the server yet: its pending changes and its files still to upload. Asked again
+// whenever the ledger changes or a sync ends.
+import { useEffect, useState } from 'react';
+import { useDevice, useObservable } from '#client/context/device-context.tsx';
+import { useStorage } from '#client/context/ledger-context.tsx';
+import { unsentOf } from '#client/storage/file-store.ts';
+import { unsyncedKeys } from '#client/storage/outbox.ts';
+
+export type Unsynced = { changes: number; files: Map<string, { refused?: string }> };
+
+/** Every record with changes not yet on the server ("entity:id" → count). */
+export function useUnsyncedKeys(): Map<string, number> {
+  const storage = useStorage();
+  const { sync } = useDevice();
+  const state = useObservable(sync.state);
+  const [keys, setKeys] = useState<Map<string, number>>(new Map());
+  useEffect(() => {
+    let cancelled = false;
+    const load = () => void unsyncedKeys(storage.db).then((k) => !cancelled && setKeys(k));
+    load();
+    const unsubscribe = storage.feed.subscribe(load);
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [storage, state.pending, state.rejected, state.syncing]);
+  return keys;
+}
+
+export function useUnsynced(measureId: string, hashes: readonly string[]): Unsynced {
+  const storage = useStorage();
+  const { sync } = useDevice();
+  const state = useObservable(sync.state);
+  const keys = useUnsyncedKeys();
+  const [files, setFiles] = useState<Unsynced['files']>(new Map());
+  const joined = hashes.join(',');
+  useEffect(() => {
+    let cancelled = false;
+    void unsentOf(storage.db, joined === '' ? [] : joined.split(',')).then((f) => !cancelled && setFiles(f));
+    return () => {
+      cancelled = true;
+    };
+  }, [storage, joined, state.unsentFiles, state.syncing]);
+  return { changes: keys.get(`measure:${measureId}`) ?? 0, files };
+}
