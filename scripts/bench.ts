@@ -10,6 +10,7 @@ import { createRandom, syntheticMeasure } from '../src/shared/sample/synthetic.t
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { signIn } from '../tests/e2e/support/ledger-page.ts';
 import { bulkSetMs, exportMs, importMs, pasteMs } from './bench-transfer.ts';
+import { photoSample } from './bench-photo.ts';
 import { ADMIN, startServer } from '../tests/e2e/support/server.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
   };
   const samples = new Map<string, { app: number[]; raw: number[] }>();
   const add = (name: string, side: 'app' | 'raw', value: number) => {
+    if (process.env.BENCH_TRACE) console.log(name, side, value);
     const entry = samples.get(name) ?? { app: [], raw: [] };
     entry[side].push(value);
     samples.set(name, entry);
@@ -106,6 +108,9 @@ async function main(): Promise<void> {
       add('edit', 'raw', await rawPage.evaluate(() => (window as never as { __rawBench: { putOne(): Promise<number> } }).__rawBench.putOne()));
       add('bulk', 'raw', await rawPage.evaluate((c) => (window as never as { __rawBench: { bulkUpdate(c: number): Promise<number> } }).__rawBench.bulkUpdate(c), BULK));
       add('paste', 'raw', await rawPage.evaluate((c) => (window as never as { __rawBench: { bulkUpdate(c: number): Promise<number> } }).__rawBench.bulkUpdate(c), PASTE_ROWS));
+      const rawPhoto = await photoSample(rawPage, 'raw');
+      add('photo', 'raw', rawPhoto.ms);
+      add('photoSize', 'raw', rawPhoto.before / 1024);
       await rawContext.close();
 
       // The app: fill through its own mutation path, then open, edit one cell, update 10,000 rows.
@@ -141,6 +146,9 @@ async function main(): Promise<void> {
       add('paste', 'app', await pasteMs(page, PASTE_ROWS));
       add('export', 'app', await exportMs(page));
       add('import', 'app', await importMs(page, N));
+      const photo = await photoSample(page, 'app');
+      add('photo', 'app', photo.ms);
+      add('photoSize', 'app', photo.after / 1024);
       await context.close();
 
       // Sync: the server takes N new measures over HTTP (throughput), then a new device signs in and pulls them all,
@@ -192,6 +200,8 @@ async function main(): Promise<void> {
     { ...row('pull', `new device: sign in → all ${N} measures pulled and shown (raw: bulkPut of as many)`, 'ms', '—'), raw: median(samples.get('fill')?.raw ?? []) },
     { ...row('import', `import a CSV of ${N} new measures: read, check, save (raw: bulkPut of as many)`, 'ms', '—'), raw: median(samples.get('fill')?.raw ?? []) },
     row('export', `export ${N} measures, full data as CSV`, 'ms', '—'),
+    row('photo', 'a 12-MP photo: downscale to 1600 px, JPEG, hash, store (raw: store the original)', 'ms', '—'),
+    row('photoSize', 'that photo’s size: stored by the app (raw: as taken)', 'kB', '—'),
     row('push', `push ${BULK} mutations, browser → server (SQLite)`, 'ms', '—'),
     row('throughput', 'server throughput, SQLite (1,000-mutation pushes)', 'mut/s', '—'),
     { name: 'initial JS (gzip)', app: initialJsGzip('dist/client') / 1024, raw: null, unit: 'kB', target: '≤ 350 kB' },
@@ -199,7 +209,7 @@ async function main(): Promise<void> {
   const table = rows.map((r) => ({
     measure: r.name,
     app: `${r.app.toFixed(r.unit === 'MB' || r.unit === 'kB' ? 1 : 0)} ${r.unit}`,
-    raw: r.raw === null ? '—' : `${r.raw.toFixed(r.unit === 'MB' ? 1 : 0)} ${r.unit}`,
+    raw: r.raw === null ? '—' : `${r.raw.toFixed(r.unit === 'MB' || r.unit === 'kB' ? 1 : 0)} ${r.unit}`,
     ratio: r.raw === null ? '—' : `${(r.app / r.raw).toFixed(2)}×`,
     target: r.target,
   }));

@@ -16,7 +16,21 @@ import { createAccountService } from '#client/sync/account.ts';
 import { createSyncEngine } from '#client/sync/sync-engine.ts';
 import { createHttpTransport } from '#client/sync/transport.ts';
 import { ToastProvider } from '#client/ui/toast.tsx';
+import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import './styles.css';
+
+/** The benchmark's photo path: what adding a photo in the form does (prepare, then keep), loaded only when asked. */
+async function benchField(storage: LedgerStorage) {
+  const [{ prepareEvidence }, { saveFile }] = await Promise.all([import('#client/lib/prepare-evidence.ts'), import('#client/storage/file-store.ts')]);
+  return {
+    async addPhoto(photo: Blob): Promise<number> {
+      const prepared = await prepareEvidence(photo, 'bench.jpg');
+      if (!prepared.ok) throw new Error(prepared.refusal.code);
+      await saveFile(storage.db, prepared.file);
+      return prepared.file.blob.size;
+    },
+  };
+}
 
 async function boot(): Promise<void> {
   const container = document.getElementById('root');
@@ -44,7 +58,7 @@ async function boot(): Promise<void> {
     const bench = new URLSearchParams(location.search).has('bench');
     if (bench) {
       const transfer = () => import('#client/features/transfer/transfer-client.ts').then((m) => m.createTransferClient());
-      (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage, sync, transfer };
+      (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage, sync, transfer, field: () => benchField(storage) };
     }
     const device: DeviceServices = { serviceWorker, install, connectivity, persistence: watchPersistence(storage.feed), sync, account, autoSync: !bench };
     const t = createTranslator(storage.settings.get().locale);

@@ -1,4 +1,5 @@
 // Field entry on a tablet (touch, iPad-sized): 我的任务, the measure form, photo evidence, offline and back.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { sampleId } from '../../src/shared/model/ids.ts';
@@ -11,9 +12,10 @@ const photo = { name: 'notice-board.png', mimeType: 'image/png', buffer: readFil
 const tablet = { locale: 'zh-CN', viewport: { width: 820, height: 1180 }, hasTouch: true, deviceScaleFactor: 2 };
 
 /** The administrator on a desktop (the sample in place on the server), then a department's staff on a tablet. */
-async function staffTablet(browser: Browser, admin: Page): Promise<Page> {
+async function staffTablet(browser: Browser, admin: Page, prepare?: () => Promise<void>): Promise<Page> {
   await openLedger(admin);
   await expect(admin.getByTestId('sync-status')).toHaveText('已同步');
+  await prepare?.();
   const created = await admin.context().request.post('/api/users', { headers: { 'x-ledger-request': '1' }, data: { ...staff, role: 'staff', departmentIds: [planning] } });
   expect(created.status()).toBe(201);
   const page = await (await browser.newContext(tablet)).newPage();
@@ -23,21 +25,45 @@ async function staffTablet(browser: Browser, admin: Page): Promise<Page> {
   return page;
 }
 
+/** Sets deadlines on the server for the first measures the department leads; returns their ids. */
+async function setDeadlines(admin: Page, deadlines: string[]): Promise<string[]> {
+  const request = admin.context().request;
+  const pulled = (await (await request.get('/api/sync/pull?after=0&limit=5000')).json()) as { records: { entity: string; id: string; version: number; deleted: boolean; data: { leadDepartmentId: string | null } }[] };
+  const targets = pulled.records.filter((r) => r.entity === 'measure' && !r.deleted && r.data.leadDepartmentId === planning).slice(0, deadlines.length);
+  const clientId = randomUUID();
+  const mutations = targets.map((r, i) => ({ mutationId: randomUUID(), clientId, entity: 'measure', id: r.id, op: 'update', fields: { deadline: deadlines[i] }, baseVersion: r.version, actor: 'admin', at: new Date().toISOString() }));
+  const pushed = (await (await request.post('/api/sync/push', { headers: { 'x-ledger-request': '1' }, data: { clientId, mutations } })).json()) as { results: { status: string }[] };
+  expect(pushed.results.map((r) => r.status)).toEqual(deadlines.map(() => 'applied'));
+  return targets.map((r) => r.id);
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 async function expectTouchSized(locator: ReturnType<Page['locator']>): Promise<void> {
   for (const box of await locator.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
 }
 
 test('a tablet opens 我的任务; status, progress, a note and a photo saved offline survive a reload and reach the server', async ({ browser, page: admin }) => {
-  const page = await staffTablet(browser, admin);
+  let overdue: string[] = [];
+  const page = await staffTablet(browser, admin, async () => {
+    overdue = await setDeadlines(admin, ['2022-01-31', inDays(3)]);
+  });
   await expect(page.getByText('本单位（市自然资源和规划局）牵头或配合的措施')).toBeVisible();
   const tasks = page.locator('.task');
   await expect(tasks.first()).toBeVisible();
   await expectTouchSized(tasks);
-  // Only the department's measures are listed, the overdue (red) group first when there is one.
-  const groups = await page.locator('.tasks__group').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-  expect(groups.length).toBeGreaterThan(0);
-  expect(['红灯', '黄灯', '绿灯'].filter((g) => groups.includes(g))).toEqual(groups);
-  const id = await tasks.filter({ hasText: '牵头：市自然资源和规划局' }).first().getAttribute('data-measure-id');
+  // The department's measures, grouped by warning light: the overdue one first, then the one due soon.
+  await expect(page.locator('.tasks__group')).toHaveCount(3);
+  expect(await page.locator('.tasks__group').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['红灯', '黄灯', '绿灯']);
+  expect(await tasks.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-measure-id')))).toEqual(overdue);
+  // Search narrows the list as the user types.
+  await page.getByRole('searchbox', { name: '搜索措施、问题、单位或文号' }).fill('不存在的措施');
+  await expect(page.getByText('没有符合条件的措施')).toBeVisible();
+  await page.getByRole('searchbox', { name: '搜索措施、问题、单位或文号' }).fill('');
+  const id = overdue[0]!;
+  // Turned to landscape, the list stays a list of large targets.
+  await page.setViewportSize({ width: 1180, height: 820 });
+  await expectTouchSized(tasks);
   await waitForServiceWorker(page);
   await expect(page.getByTestId('sync-status')).toHaveText('已同步');
 
@@ -112,4 +138,35 @@ test('a wrong-type or too-large file is refused with a message, and a draft surv
   await page.locator(`.task[data-measure-id="${id}"]`).tap();
   await expect(form.getByRole('list', { name: '进展记录' })).toContainText('已起草实施方案，待党组会审议');
   await expect(page.getByText('未保存的草稿')).toHaveCount(0);
+});
+
+test('a department asks for an extension on the tablet, and a coordinator approves it, moving the deadline', async ({ browser, page: admin }) => {
+  const page = await staffTablet(browser, admin);
+  const id = await page.locator('.task').filter({ hasText: '牵头：市自然资源和规划局' }).first().getAttribute('data-measure-id');
+  await page.locator(`.task[data-measure-id="${id}"]`).tap();
+  const form = page.locator('.measure-form');
+  await form.getByRole('button', { name: '申请延期' }).tap();
+  await form.getByRole('button', { name: '保存' }).tap();
+  // Nothing is saved until the request is complete; the reasons stand beside the field.
+  await expect(form.getByRole('alert')).toHaveText(['申请延至：不能为空', '延期理由：不能为空']);
+  await form.getByLabel('申请延至').fill('2023-06-30');
+  await form.getByLabel('延期理由').fill('需省级部门协调数据接口');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await form.getByRole('button', { name: '保存' }).tap();
+  await expect(page.getByText('已保存到本设备')).toBeVisible();
+  const row = page.locator(`.task[data-measure-id="${id}"]`);
+  await expect(row).toContainText('未同步');
+  await expect(row).not.toContainText('未同步', { timeout: 15_000 });
+
+  await admin.getByTestId('sync-status').click();
+  await admin.getByRole('button', { name: '立即同步' }).click();
+  await admin.getByRole('dialog', { name: '同步' }).getByRole('button', { name: '关闭' }).click();
+  await admin.getByRole('button', { name: '我的任务', exact: true }).click();
+  await expect(admin.getByText('账号未关联责任单位：显示全部措施')).toBeVisible();
+  await admin.locator(`.task[data-measure-id="${id}"]`).click();
+  const decision = admin.locator('.measure-form');
+  await expect(decision.getByText('待审批：延至 2023-06-30（赵敏）')).toBeVisible();
+  await decision.getByRole('button', { name: '批准' }).click();
+  await expect(decision.getByText('已批准：延至 2023-06-30（管理员）')).toBeVisible();
+  await expect(decision).toContainText('整改时限：2023-06-30');
 });

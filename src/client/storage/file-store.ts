@@ -26,10 +26,10 @@ export async function saveDownloaded(db: LedgerDb, file: NewFile): Promise<void>
   await db.files.put({ ...file, size: file.blob.size, uploaded: 1, addedAt: new Date().toISOString() });
 }
 
-/** Files still to upload, oldest first; those the server refused for good are left out. */
-export async function listUnsent(db: LedgerDb): Promise<FileRow[]> {
+/** Files still to upload, oldest first; those the server refused for good are left out unless asked for. */
+export async function listUnsent(db: LedgerDb, withRefused = false): Promise<FileRow[]> {
   const rows = await db.files.where('uploaded').equals(0).toArray();
-  return rows.filter((r) => r.refused === undefined).sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  return rows.filter((r) => withRefused || r.refused === undefined).sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
 
 export function countUnsent(db: LedgerDb): Promise<number> {
@@ -53,12 +53,9 @@ export async function unsentOf(db: LedgerDb, hashes: readonly string[]): Promise
   return out;
 }
 
-/**
- * Drops files nothing refers to any more (a removed photo, a discarded draft), keeping those that are not yet
- * on the server only while a measure or a draft still names them.
- */
+/** Drops files nothing refers to any more (a removed photo, a discarded draft): no measure, draft or unsent change. */
 export async function removeUnusedFiles(db: LedgerDb): Promise<number> {
-  return db.transaction('rw', [db.files, db.measures, db.drafts], async () => {
+  return db.transaction('rw', [db.files, db.measures, db.drafts, db.outbox], async () => {
     const used = new Set<string>();
     await db.measures.each((m) => {
       for (const hash of attachmentHashes(m.attachments)) used.add(hash);
@@ -66,6 +63,10 @@ export async function removeUnusedFiles(db: LedgerDb): Promise<number> {
     await db.drafts.each((d) => {
       const values = d.values as { attachments?: unknown } | null;
       for (const hash of attachmentHashes(values?.attachments)) used.add(hash);
+    });
+    // A change still to send may name a file the measure no longer shows (added, then removed): it must upload.
+    await db.outbox.each((row) => {
+      for (const hash of attachmentHashes(row.mutation.fields.attachments)) used.add(hash);
     });
     const unused = (await db.files.toCollection().primaryKeys()).filter((hash) => !used.has(hash));
     await db.files.bulkDelete(unused);

@@ -52,3 +52,12 @@ export async function settlePush(db: LedgerDb, rows: OutboxRow[], results: Mutat
 export async function discardRejected(db: LedgerDb, seq: number): Promise<void> {
   await db.outbox.where('seq').equals(seq).and((row) => row.status === 'rejected').delete();
 }
+
+/** Forgets everything this device has not sent (changes, unsaved drafts, files not uploaded): signing out. */
+export async function discardUnsynced(db: LedgerDb): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.drafts, db.files], async () => {
+    await db.outbox.clear();
+    await db.drafts.clear();
+    await db.files.where('uploaded').equals(0).delete();
+  });
+}

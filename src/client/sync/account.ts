@@ -3,6 +3,7 @@
 import type { SessionUser } from '#shared/auth/permissions.ts';
 import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
+import { discardUnsynced } from '#client/storage/outbox.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
 
 export type SignInError = { kind: 'badCredentials' } | { kind: 'tooMany'; minutes: number } | { kind: 'offline' };
@@ -14,7 +15,7 @@ export type AccountService = {
   /** Asks the server who is signed in: refreshes the stored account, or marks the session expired. */
   check: () => Promise<void>;
   markExpired: () => void;
-  /** Ends the session and forgets this device's unsent changes (the caller has offered export first). */
+  /** Ends the session and forgets this device's unsent changes, drafts and files (the caller has offered export first). */
   signOut: () => Promise<void>;
 };
 
@@ -46,7 +47,7 @@ export function createAccountService(storage: LedgerStorage, transport: SyncTran
     markExpired: () => expired.set(true),
     async signOut() {
       await transport.logout().catch(() => undefined);
-      await storage.db.outbox.clear();
+      await discardUnsynced(storage.db);
       await storage.settings.save({ account: null, userName: '' });
       expired.set(false);
     },

@@ -6,7 +6,7 @@ import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
 import { applyPulled, loadCursor } from '#client/storage/remote.ts';
-import { countUnsent, saveDownloaded } from '#client/storage/file-store.ts';
+import { countUnsent, listUnsent, saveDownloaded } from '#client/storage/file-store.ts';
 import { uploadFiles } from './file-upload.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
@@ -212,7 +212,17 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       await refreshCounts();
     },
     exportUnsynced: async () =>
-      JSON.stringify({ exportedAt: new Date().toISOString(), clientId: storage.settings.get().clientId, changes: await listUnsynced(db) }, null, 2),
+      JSON.stringify(
+        {
+          exportedAt: new Date().toISOString(),
+          clientId: storage.settings.get().clientId,
+          changes: await listUnsynced(db),
+          // Photos not yet uploaded travel inside the file, so that an export loses none of the evidence.
+          files: await Promise.all((await listUnsent(db, true)).map(async (f) => ({ hash: f.hash, name: f.name, type: f.type, base64: toBase64(new Uint8Array(await f.blob.arrayBuffer())) }))),
+        },
+        null,
+        2,
+      ),
     conflicts: () => transport.conflicts('open'),
     history: (entity, id) => transport.history(entity, id),
     fetchFile: async (hash, name) => {
@@ -225,4 +235,10 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       await syncNow();
     },
   };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

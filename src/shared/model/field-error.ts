@@ -26,6 +26,7 @@ export const errorCodes = [
   'unmapped',
   'forbidden',
   'extensionPending',
+  'extensionNotLater',
   'duplicateFile',
   'attachmentMissing',
   'fileTooLarge',
@@ -46,6 +47,7 @@ const customCodes: Record<string, ErrorCode> = {
   line: 'noLineBreaks',
   roleTwice: 'roleTwice',
   extensionPending: 'extensionPending',
+  extensionNotLater: 'extensionNotLater',
   duplicateFile: 'duplicateFile',
 };
 

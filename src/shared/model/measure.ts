@@ -57,8 +57,11 @@ export const measureSchema = z
     if (m.leadDepartmentId !== null && m.cooperatingDepartmentIds.includes(m.leadDepartmentId)) {
       ctx.addIssue({ code: 'custom', path: ['cooperatingDepartmentIds'], message: 'roleTwice' });
     }
-    if (m.extensions.filter((e) => e.decision === 'pending').length > 1) {
-      ctx.addIssue({ code: 'custom', path: ['extensions'], message: 'extensionPending' });
+    const pending = m.extensions.filter((e) => e.decision === 'pending');
+    if (pending.length > 1) ctx.addIssue({ code: 'custom', path: ['extensions'], message: 'extensionPending' });
+    // An extension asks for a later deadline than the one in force.
+    if (m.deadline !== null && pending.some((e) => e.requestedDeadline <= m.deadline!)) {
+      ctx.addIssue({ code: 'custom', path: ['extensions'], message: 'extensionNotLater' });
     }
     if (new Set(m.attachments.map((a) => a.hash)).size !== m.attachments.length) {
       ctx.addIssue({ code: 'custom', path: ['attachments'], message: 'duplicateFile' });

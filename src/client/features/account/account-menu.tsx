@@ -10,12 +10,12 @@ import { LoginForm } from './login-form.tsx';
 export function AccountMenu() {
   const { account, sync } = useDevice();
   const expired = useObservable(account.expired);
-  const { pending, rejected } = useObservable(sync.state);
+  const { pending, rejected, unsentFiles } = useObservable(sync.state);
   const user = useSettings().account;
   const t = useT();
   const [open, setOpen] = useState(false);
   if (!user) return null;
-  const unsynced = pending + rejected;
+  const unsynced = pending + rejected + unsentFiles;
 
   const signOut = async (exportFirst: boolean) => {
     if (exportFirst) downloadText(`unsynced-changes-${new Date().toISOString().slice(0, 10)}.json`, await sync.exportUnsynced());

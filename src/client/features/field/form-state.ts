@@ -6,6 +6,7 @@ import type { FieldError } from '#shared/model/field-error.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import { appendProgress, pendingExtension, requestExtension } from '#shared/model/measure-history.ts';
 import type { Status } from '#shared/model/status.ts';
+import { isoDateSchema } from '#shared/model/dates.ts';
 
 export type FormValues = {
   status: Status;
@@ -81,7 +82,13 @@ export function toChange(m: Measure, values: FormValues, who: Who): { change: Ch
   let extensions = m.extensions;
   const pending = pendingExtension(extensions);
   if (values.withdraw && pending) extensions = extensions.filter((e) => e.id !== pending.id);
-  if (values.extension) extensions = requestExtension(extensions, values.extension, who);
+  if (values.extension) {
+    // Checked here first so that the message names the box at fault, not just "the request".
+    const { requestedDeadline, reason } = values.extension;
+    if (!isoDateSchema.safeParse(requestedDeadline).success) errors.push({ field: 'extensions', code: requestedDeadline === '' ? 'required' : 'invalidDate', params: { part: 'requestedDeadline' } });
+    if (reason.trim() === '') errors.push({ field: 'extensions', code: 'required', params: { part: 'reason' } });
+    extensions = requestExtension(extensions, values.extension, who);
+  }
   if (extensions !== m.extensions) fields.extensions = extensions;
   if (errors.length > 0) return { change: null, errors };
   if (Object.keys(fields).length === 0) return { change: null, errors: [] };

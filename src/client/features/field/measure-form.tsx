@@ -45,7 +45,12 @@ export function MeasureForm({ measure, onClose }: Props) {
   }, [tried, measure, values]);
 
   const change = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const messages = (section: Section) => errorsOf(errors, section).map((e) => describeReason(t, e));
+  const parts = { requestedDeadline: t('form.extensionDate'), reason: t('form.extensionReason'), name: '' } as const;
+  const messages = (section: Section) =>
+    errorsOf(errors, section).map((e) => {
+      const part = e.params?.part === 'requestedDeadline' || e.params?.part === 'reason' ? parts[e.params.part] : typeof e.params?.name === 'string' ? e.params.name : '';
+      return part ? t('form.labelled', { label: part, value: describeReason(t, e) }) : describeReason(t, e);
+    });
 
   async function save() {
     const { change: update, errors: found } = toChange(measure, values, who());
@@ -98,8 +103,11 @@ export function MeasureForm({ measure, onClose }: Props) {
             <span className={`light light--${light}`} aria-label={t(`light.${light}`)} /> {measure.title}
           </h2>
           <p className="form-hint">
-            {t('form.problem')}：{problem ? `${problem.number}. ${problem.title}` : t('common.unknown')} · {t('form.lead')}：{lead?.name ?? t('common.none')} · {t('form.deadline')}：
-            {measure.deadline ?? t('tasks.noDeadline')}
+            {[
+              t('form.labelled', { label: t('form.problem'), value: problem ? `${problem.number}. ${problem.title}` : t('common.unknown') }),
+              t('form.labelled', { label: t('form.lead'), value: lead?.name ?? t('common.none') }),
+              t('form.labelled', { label: t('form.deadline'), value: measure.deadline ?? t('tasks.noDeadline') }),
+            ].join(' · ')}
           </p>
           <p className={unsynced.changes + unsentFiles > 0 ? 'sync-line sync-line--pending' : 'sync-line'} role="status" data-testid="form-sync">
             {unsynced.changes + unsentFiles > 0 ? t('form.unsynced', { changes: unsynced.changes, files: unsentFiles }) : t('form.allSynced')}

@@ -5,9 +5,9 @@ import type { Department } from '#shared/model/department.ts';
 import { todayIso } from '#shared/model/dates.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import type { Problem } from '#shared/model/problem.ts';
-import { isDone } from '#shared/model/status.ts';
-import { getWarningLight, type WarningLight, warningLights } from '#shared/model/warning.ts';
+import { type WarningLight, warningLights } from '#shared/model/warning.ts';
 import { useT } from '#client/context/ledger-context.tsx';
+import { groupTasks } from './group-tasks.ts';
 
 const PAGE = 100;
 const order: WarningLight[] = [...warningLights];
@@ -32,28 +32,7 @@ export function TaskList({ measures, problems, departments, mine, warningDays, u
   const [shown, setShown] = useState<Record<WarningLight, number>>({ red: PAGE, yellow: PAGE, green: PAGE });
   const today = todayIso();
 
-  const groups = useMemo(() => {
-    const scope = new Set(mine);
-    const words = deferred.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
-    const text = (m: Measure) => {
-      const problem = problems.get(m.problemId);
-      const units = [m.leadDepartmentId, ...m.cooperatingDepartmentIds].map((id) => (id ? (departments.get(id)?.name ?? '') : ''));
-      return [m.title, m.label, m.owner, problem?.title ?? '', problem ? String(problem.number) : '', ...units, ...m.evidence].join(' ').toLowerCase();
-    };
-    const out: Record<WarningLight, Measure[]> = { red: [], yellow: [], green: [] };
-    for (const m of measures) {
-      if (scope.size > 0 && !(m.leadDepartmentId !== null && scope.has(m.leadDepartmentId)) && !m.cooperatingDepartmentIds.some((id) => scope.has(id))) continue;
-      if (words.length > 0) {
-        const haystack = text(m);
-        if (!words.every((w) => haystack.includes(w))) continue;
-      }
-      out[getWarningLight(m, today, warningDays)].push(m);
-    }
-    // Most urgent first: the nearest (or longest past) deadline; finished items at the end of green.
-    const key = (m: Measure) => `${isDone(m.status) ? 1 : 0}${m.deadline ?? '9999-12-31'}`;
-    for (const light of order) out[light].sort((a, b) => key(a).localeCompare(key(b)));
-    return out;
-  }, [measures, problems, departments, mine, deferred, today, warningDays]);
+  const groups = useMemo(() => groupTasks(measures, { problems, departments, mine, query: deferred, today, warningDays }), [measures, problems, departments, mine, deferred, today, warningDays]);
 
   const total = order.reduce((n, light) => n + groups[light].length, 0);
   return (

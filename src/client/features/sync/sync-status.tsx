@@ -20,8 +20,8 @@ export function SyncStatus() {
     ? t('sync.syncing')
     : state.error
       ? t('sync.failed')
-      : state.pending > 0
-        ? t('sync.pending', { count: state.pending })
+      : state.pending + state.unsentFiles > 0
+        ? t('sync.pending', { count: state.pending + state.unsentFiles })
         : state.lastSyncAt
           ? t('sync.synced')
           : t('sync.never');
@@ -50,7 +50,8 @@ export function SyncStatus() {
           </>
         }
       >
-        <p data-testid="sync-pending">{state.pending > 0 ? t('sync.pendingDetail', { count: state.pending }) : t('sync.allUploaded')}</p>
+        <p data-testid="sync-pending">{state.pending > 0 ? t('sync.pendingDetail', { count: state.pending }) : state.unsentFiles === 0 ? t('sync.allUploaded') : ''}</p>
+        {state.unsentFiles > 0 && <p>{t('sync.filesPending', { count: state.unsentFiles })}</p>}
         <p className="note">{state.lastSyncAt ? t('sync.last', { time: time(state.lastSyncAt) }) : t('sync.never')}</p>
         {state.error && (
           <p className="warning" role="alert">

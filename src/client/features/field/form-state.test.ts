@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { applyChange } from '#shared/model/change.ts';
+import { newId } from '#shared/model/ids.ts';
+import type { Measure } from '#shared/model/measure.ts';
+import { requestExtension } from '#shared/model/measure-history.ts';
+import { initialValues, isDirty, toChange } from './form-state.ts';
+
+const who = { actor: '赵敏', now: '2022-11-02T08:00:00.000Z' };
+
+function measure(values: Partial<Measure> = {}): Measure {
+  const indicators = [{ name: '办结时限', target: 1, actual: null, unit: '个工作日', source: '' }];
+  const made = applyChange(undefined, { op: 'create', entity: 'measure', id: newId(), values: { problemId: newId(), seq: 1, title: '压缩办结时限', status: 'in_progress', deadline: '2022-12-31', indicators, ...values } }, who);
+  if (!made.ok) throw new Error(JSON.stringify(made.errors));
+  return made.next as Measure;
+}
+
+describe('the measure form', () => {
+  it('saves nothing when nothing changed, and turns a note into a dated entry of the dispatch record', () => {
+    const m = measure();
+    const start = initialValues(m, '2022-11-02');
+    expect(isDirty(m, start)).toBe(false);
+    expect(toChange(m, start, who)).toEqual({ change: null, errors: [] });
+
+    const values = { ...start, progress: 60, noteDate: '2022-10-28', noteText: ' 完成窗口公示 ', actuals: ['0.5'], evidence: ['商营商攻坚办〔2021〕1号'] };
+    expect(isDirty(m, values)).toBe(true);
+    const { change } = toChange(m, values, who);
+    expect(change?.op === 'update' && change.fields).toMatchObject({
+      progress: 60,
+      progressNote: '完成窗口公示',
+      progressNoteDate: '2022-10-28',
+      progressLog: [{ date: '2022-10-28', text: '完成窗口公示', progress: 60, status: 'in_progress', by: '赵敏' }],
+      indicators: [{ name: '办结时限', actual: 0.5 }],
+      evidence: ['商营商攻坚办〔2021〕1号'],
+    });
+  });
+
+  it('names the field at fault and saves nothing: a bad figure, an incomplete or too-early extension request, a forbidden status', () => {
+    const m = measure();
+    const start = initialValues(m, '2022-11-02');
+    expect(toChange(m, { ...start, actuals: ['约十'] }, who).errors).toEqual([{ field: 'indicators', code: 'invalidNumber', params: { name: '办结时限' } }]);
+    expect(toChange(m, { ...start, extension: { requestedDeadline: '', reason: ' ' } }, who).errors).toEqual([
+      { field: 'extensions', code: 'required', params: { part: 'requestedDeadline' } },
+      { field: 'extensions', code: 'required', params: { part: 'reason' } },
+    ]);
+    expect(toChange(m, { ...start, extension: { requestedDeadline: '2022-12-01', reason: '等待批复' } }, who).errors).toEqual([{ field: 'extensions', code: 'extensionNotLater' }]);
+    expect(toChange(m, { ...start, status: 'closed' }, who).errors).toEqual([{ field: 'status', code: 'transition', params: { from: 'in_progress', to: 'closed' } }]);
+  });
+
+  it('asks for an extension, and withdraws a pending one', () => {
+    const m = measure();
+    const asked = toChange(m, { ...initialValues(m, '2022-11-02'), extension: { requestedDeadline: '2023-03-31', reason: '需协调省级部门' } }, who).change;
+    expect(asked?.op === 'update' && asked.fields.extensions).toMatchObject([{ requestedDeadline: '2023-03-31', decision: 'pending', requestedBy: '赵敏' }]);
+    const pending = { ...m, extensions: requestExtension([], { requestedDeadline: '2023-03-31', reason: '理由' }, who) };
+    const withdrawn = toChange(pending, { ...initialValues(pending, '2022-11-02'), withdraw: true }, who).change;
+    expect(withdrawn?.op === 'update' && withdrawn.fields.extensions).toEqual([]);
+  });
+});
