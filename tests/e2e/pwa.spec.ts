@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { cell, measureId, openLedger, typeInto, waitForServiceWorker } from './support/ledger-page.ts';
+import { cell, measureId, openLedger, signIn, typeInto, waitForServiceWorker } from './support/ledger-page.ts';
 import { freePort, startServer } from './support/server.ts';
 
 test('the service worker controls the page; with the server stopped a cold start shows app and data, and offline edits persist', async ({ page }) => {
@@ -120,7 +120,10 @@ test('on an iPad, where Safari has no install prompt, shows the 添加到主屏�
   });
   const page = await context.newPage();
   await page.addInitScript(() => Object.defineProperty(navigator, 'maxTouchPoints', { get: () => 5 }));
-  await openLedger(page);
+  await page.goto('/');
+  await signIn(page);
+  // A tablet opens on 我的任务, not on a grid.
+  await expect(page.getByRole('heading', { name: '我的任务' })).toBeVisible();
   await page.getByRole('button', { name: '添加到主屏幕' }).click();
   await expect(page.getByRole('dialog', { name: '添加到主屏幕' })).toContainText('分享');
   await context.close();
