@@ -12,11 +12,14 @@ export async function countOutbox(db: LedgerDb): Promise<{ pending: number; reje
   return { pending, rejected };
 }
 
-/** The records ("entity:id") with changes not yet on the server, and how many each has. */
-export async function unsyncedKeys(db: LedgerDb): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  await db.outbox.each((row) => counts.set(row.key, (counts.get(row.key) ?? 0) + 1));
-  return counts;
+/** The records ("entity:id") with changes not yet on the server: read from the index alone, rows stay unread. */
+export async function unsyncedKeys(db: LedgerDb): Promise<Set<string>> {
+  return new Set((await db.outbox.orderBy('key').uniqueKeys()) as string[]);
+}
+
+/** How many changes of one record are not yet on the server. */
+export function countUnsyncedOf(db: LedgerDb, key: string): Promise<number> {
+  return db.outbox.where('key').equals(key).count();
 }
 
 export function listRejected(db: LedgerDb): Promise<OutboxRow[]> {

@@ -3,6 +3,7 @@
 import type { Extension } from '#shared/model/measure-history.ts';
 import { pendingExtension } from '#shared/model/measure-history.ts';
 import { useT } from '#client/context/ledger-context.tsx';
+import { Errors } from './form-sections.tsx';
 import type { FormValues } from './form-state.ts';
 
 type Props = {
@@ -69,11 +70,7 @@ export function ExtensionSection({ extensions, values, onChange, readOnly, canDe
           </button>
         </div>
       )}
-      {errors.map((text) => (
-        <p key={text} className="form-error" role="alert">
-          {text}
-        </p>
-      ))}
+      <Errors errors={errors} />
     </section>
   );
 }

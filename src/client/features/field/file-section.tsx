@@ -8,6 +8,7 @@ import { useDevice } from '#client/context/device-context.tsx';
 import { loadFile, saveFile } from '#client/storage/file-store.ts';
 import { prepareEvidence, type Refusal } from '#client/lib/prepare-evidence.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
+import { Errors } from './form-sections.tsx';
 
 type Props = {
   attachments: Attachment[];
@@ -80,11 +81,7 @@ export function FileSection({ attachments, onChange, readOnly, actor, unsent, er
         </>
       )}
       {busy && <p role="status">{t('form.filePreparing', { name: busy })}</p>}
-      {[...refusals, ...errors].map((text) => (
-        <p key={text} className="form-error" role="alert">
-          {text}
-        </p>
-      ))}
+      <Errors errors={[...refusals, ...errors]} />
       <ul className="thumbs">
         {attachments.map((a) => (
           <li key={a.hash} className="thumb">

@@ -9,7 +9,8 @@ import type { FormValues } from './form-state.ts';
 
 type SectionProps = { values: FormValues; onChange: (patch: Partial<FormValues>) => void; readOnly: boolean; errors: string[] };
 
-function Errors({ errors }: { errors: string[] }) {
+/** A section's errors, each beside the field it concerns. */
+export function Errors({ errors }: { errors: string[] }) {
   return errors.map((text) => (
     <p key={text} className="form-error" role="alert">
       {text}

@@ -19,7 +19,7 @@ type Props = {
   /** The user's departments; empty shows every measure. */
   mine: readonly string[];
   warningDays: number;
-  unsynced: ReadonlyMap<string, number>;
+  unsynced: ReadonlySet<string>;
   /** Whether the user may change the measure (others open read-only). */
   canEdit: (m: Measure) => boolean;
   onOpen: (id: string) => void;
@@ -48,7 +48,7 @@ export function TaskList({ measures, problems, departments, mine, warningDays, u
             <ul className="plain-list">
               {groups[light].slice(0, shown[light]).map((m) => (
                 <li key={m.id}>
-                  <TaskRow measure={m} problem={problems.get(m.problemId)} lead={m.leadDepartmentId ? departments.get(m.leadDepartmentId) : undefined} editable={canEdit(m)} pending={unsynced.get(`measure:${m.id}`) ?? 0} onOpen={onOpen} />
+                  <TaskRow measure={m} problem={problems.get(m.problemId)} lead={m.leadDepartmentId ? departments.get(m.leadDepartmentId) : undefined} editable={canEdit(m)} pending={unsynced.has(`measure:${m.id}`)} onOpen={onOpen} />
                 </li>
               ))}
             </ul>
@@ -64,7 +64,7 @@ export function TaskList({ measures, problems, departments, mine, warningDays, u
   );
 }
 
-type RowProps = { measure: Measure; problem: Problem | undefined; lead: Department | undefined; editable: boolean; pending: number; onOpen: (id: string) => void };
+type RowProps = { measure: Measure; problem: Problem | undefined; lead: Department | undefined; editable: boolean; pending: boolean; onOpen: (id: string) => void };
 
 function TaskRow({ measure: m, problem, lead, editable, pending, onOpen }: RowProps) {
   const t = useT();
@@ -75,7 +75,7 @@ function TaskRow({ measure: m, problem, lead, editable, pending, onOpen }: RowPr
         {problem && `${problem.number}. ${problem.title} · `}
         {t('tasks.lead', { name: lead?.name ?? t('common.none') })} · {m.deadline ? t('tasks.deadline', { date: m.deadline }) : t('tasks.noDeadline')} · {t(`status.${m.status}`)}
         {!editable && <span className="badge">{t('tasks.readOnly')}</span>}
-        {pending > 0 && <span className="badge badge--unsynced">{t('tasks.unsynced')}</span>}
+        {pending && <span className="badge badge--unsynced">{t('tasks.unsynced')}</span>}
       </span>
       <span className="task__progress" aria-label={`${m.progress}%`}>
         <span style={{ width: `${m.progress}%` }} />

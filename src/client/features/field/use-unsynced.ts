@@ -4,16 +4,16 @@ import { useEffect, useState } from 'react';
 import { useDevice, useObservable } from '#client/context/device-context.tsx';
 import { useStorage } from '#client/context/ledger-context.tsx';
 import { unsentOf } from '#client/storage/file-store.ts';
-import { unsyncedKeys } from '#client/storage/outbox.ts';
+import { countUnsyncedOf, unsyncedKeys } from '#client/storage/outbox.ts';
 
 export type Unsynced = { changes: number; files: Map<string, { refused?: string }> };
 
-/** Every record with changes not yet on the server ("entity:id" → count). */
-export function useUnsyncedKeys(): Map<string, number> {
+/** Every record with changes not yet on the server ("entity:id"). */
+export function useUnsyncedKeys(): Set<string> {
   const storage = useStorage();
   const { sync } = useDevice();
   const state = useObservable(sync.state);
-  const [keys, setKeys] = useState<Map<string, number>>(new Map());
+  const [keys, setKeys] = useState<Set<string>>(new Set());
   useEffect(() => {
     let cancelled = false;
     const load = () => void unsyncedKeys(storage.db).then((k) => !cancelled && setKeys(k));
@@ -31,8 +31,18 @@ export function useUnsynced(measureId: string, hashes: readonly string[]): Unsyn
   const storage = useStorage();
   const { sync } = useDevice();
   const state = useObservable(sync.state);
-  const keys = useUnsyncedKeys();
+  const [changes, setChanges] = useState(0);
   const [files, setFiles] = useState<Unsynced['files']>(new Map());
+  useEffect(() => {
+    let cancelled = false;
+    const load = () => void countUnsyncedOf(storage.db, `measure:${measureId}`).then((n) => !cancelled && setChanges(n));
+    load();
+    const unsubscribe = storage.feed.subscribe((event) => event.entity === 'measure' && load());
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [storage, measureId, state.pending, state.rejected, state.syncing]);
   const joined = hashes.join(',');
   useEffect(() => {
     let cancelled = false;
@@ -41,5 +51,5 @@ export function useUnsynced(measureId: string, hashes: readonly string[]): Unsyn
       cancelled = true;
     };
   }, [storage, joined, state.unsentFiles, state.syncing]);
-  return { changes: keys.get(`measure:${measureId}`) ?? 0, files };
+  return { changes, files };
 }
