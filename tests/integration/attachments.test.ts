@@ -1,7 +1,7 @@
 // Evidence files over real HTTP on SQLite and PostgreSQL: uploaded before the change that names them,
 // resumed after a dropped connection, checked for size, type and hash, served to other devices.
 import { createHash, randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addUser } from '../../src/server/auth/accounts.ts';
 import { MAX_ATTACHMENT_BYTES, UPLOAD_CHUNK_BYTES } from '../../src/shared/model/attachment.ts';
 import type { Attachment } from '../../src/shared/model/attachment.ts';
@@ -9,8 +9,8 @@ import { appendProgress } from '../../src/shared/model/measure-history.ts';
 import type { Measure } from '../../src/shared/model/measure.ts';
 import { loadFile, saveFile } from '../../src/client/storage/file-store.ts';
 import { createClient, seedChanges, signedInFetch, type TestClient } from './support/clients.ts';
-import { createTestDatabase, type StoreKind, type TestDatabase } from './support/databases.ts';
-import { type InProcessServer, startInProcess } from './support/servers.ts';
+import type { StoreKind } from './support/databases.ts';
+import { useServerSuite } from './support/suite.ts';
 
 const kinds: StoreKind[] = ['sqlite', 'postgres'];
 
@@ -28,26 +28,8 @@ function attachmentOf(bytes: Uint8Array, name = '公示栏.jpg'): Attachment {
 }
 
 describe.each(kinds)('attachments on %s', (kind) => {
-  let database: TestDatabase;
-  let server: InProcessServer;
-  const clients: TestClient[] = [];
-
-  beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    server = await startInProcess(database);
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await server.stop();
-    await database.drop();
-  });
-
-  async function client(name: string, beforeRequest?: (path: string, init?: RequestInit) => void): Promise<TestClient> {
-    await addUser(server.accounts, { username: name, displayName: name, password: 'password-of-' + name, role: 'coordinator' });
-    const c = await createClient(server.url, name, { username: name, password: 'password-of-' + name }, { beforeRequest });
-    clients.push(c);
-    return c;
-  }
+  const suite = useServerSuite(kind);
+  const client = suite.coordinator;
 
   it('uploads a photo before the change naming it, resumes after a dropped connection, and serves it to another device', async () => {
     const puts: number[] = [];
@@ -82,14 +64,14 @@ describe.each(kinds)('attachments on %s', (kind) => {
 
     await b.sync.syncNow();
     expect(b.storage.cache.get('measure', seed.measureId)).toMatchObject({ attachments: [photo] });
-    const raw = await signedInFetch(server.url);
+    const raw = await signedInFetch(suite.server.url);
     const served = await raw(`/api/attachments/${photo.hash}`);
     expect(served.headers.get('content-type')).toBe('image/jpeg');
     expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(photo.hash);
   });
 
   it('refuses files that are too large, of the wrong type or not matching their hash, and changes naming missing files', async () => {
-    const raw = await signedInFetch(server.url);
+    const raw = await signedInFetch(suite.server.url);
     const put = (hash: string, body: Uint8Array<ArrayBuffer>, total: number) =>
       raw(`/api/attachments/${hash}?offset=0`, { method: 'PUT', body, headers: { 'content-type': 'application/octet-stream', 'x-attachment-total': String(total) } });
 
@@ -162,9 +144,9 @@ describe.each(kinds)('attachments on %s', (kind) => {
     expect(await a.sync.conflicts()).toEqual([]);
 
     // A department's staff may ask for an extension but not approve it.
-    await addUser(server.accounts, { username: 'staff', displayName: '填报员', password: 'password-of-staff', role: 'staff', departmentIds: [seed.departmentId] });
-    const staff = await createClient(server.url, '填报员', { username: 'staff', password: 'password-of-staff' });
-    clients.push(staff);
+    await addUser(suite.server.accounts, { username: 'staff', displayName: '填报员', password: 'password-of-staff', role: 'staff', departmentIds: [seed.departmentId] });
+    const staff = await createClient(suite.server.url, '填报员', { username: 'staff', password: 'password-of-staff' });
+    suite.track(staff);
     await staff.sync.syncNow();
     const request = { id: '01900000-0000-7000-8000-000000000001', requestedDeadline: '2023-03-31', reason: '需协调省级部门', requestedBy: '填报员', requestedAt: new Date().toISOString(), decidedBy: null, decidedAt: null };
     await staff.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { extensions: [{ ...request, decision: 'pending' }] } }]);

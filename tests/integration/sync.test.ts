@@ -1,39 +1,21 @@
 // The sync server and protocol over real HTTP, the same suite on SQLite and on PostgreSQL, driven by the
 // app's own client storage and sync engine.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/shared/model/ids.ts';
 import type { Mutation, PushResponse } from '../../src/shared/sync/protocol.ts';
-import { addUser } from '../../src/server/auth/accounts.ts';
 import { buildSampleLedger } from '../../src/shared/sample/build-sample.ts';
 import { clearLedger, loadSample } from '../../src/client/storage/sample-data.ts';
-import { createClient, seedChanges, signedInFetch, type TestClient } from './support/clients.ts';
-import { createTestDatabase, type StoreKind, type TestDatabase } from './support/databases.ts';
-import { type InProcessServer, startInProcess } from './support/servers.ts';
+import { createClient, seedChanges, signedInFetch } from './support/clients.ts';
+import { createTestDatabase, type StoreKind } from './support/databases.ts';
+import { startInProcess } from './support/servers.ts';
+import { useServerSuite } from './support/suite.ts';
 
 const kinds: StoreKind[] = ['sqlite', 'postgres'];
 
 describe.each(kinds)('sync on %s', (kind) => {
-  let database: TestDatabase;
-  let server: InProcessServer;
-  const clients: TestClient[] = [];
-
-  beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    server = await startInProcess(database);
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server.stop();
-    await database.drop();
-  });
-
-  async function client(name: string): Promise<TestClient> {
-    await addUser(server.accounts, { username: name, displayName: name, password: 'password-of-' + name, role: 'coordinator' });
-    const c = await createClient(server.url, name, { username: name, password: 'password-of-' + name });
-    clients.push(c);
-    return c;
-  }
+  const suite = useServerSuite(kind);
+  const client = (name: string) => suite.coordinator(name);
 
   async function twoSyncedClients() {
     const a = await client('甲');
@@ -99,7 +81,7 @@ describe.each(kinds)('sync on %s', (kind) => {
     const mutations: Mutation[] = seed.changes.map((c) => ({
       mutationId: newId(), clientId, entity: c.entity, id: c.id, op: 'create', fields: c.op === 'create' ? c.values : {}, baseVersion: 0, actor: '甲', at: new Date().toISOString(),
     }));
-    const api = await signedInFetch(server.url);
+    const api = await signedInFetch(suite.server.url);
     const push = () => api('/api/sync/push', { method: 'POST', body: JSON.stringify({ clientId, mutations }) }).then((r) => r.json() as Promise<PushResponse>);
     const [first, second] = await Promise.all([push(), push()]);
     const statuses = [first, second].map((r) => r.results.map((x) => x.status).join(',')).sort();
@@ -153,7 +135,7 @@ describe.each(kinds)('sync on %s', (kind) => {
   });
 
   it('answers bad input with 4xx and a message, and changes nothing', async () => {
-    const api = await signedInFetch(server.url);
+    const api = await signedInFetch(suite.server.url);
     const post = (body: string, path = '/api/sync/push') => api(path, { method: 'POST', body });
     const malformed = await post('{"clientId": ');
     expect(malformed.status).toBe(400);
@@ -171,7 +153,7 @@ describe.each(kinds)('sync on %s', (kind) => {
   });
 
   it('refuses an oversized body with 413', async () => {
-    const small = await startInProcess(database, 1024);
+    const small = await startInProcess(suite.database, 1024);
     try {
       const api = await signedInFetch(small.url);
       const response = await api('/api/sync/push', { method: 'POST', body: JSON.stringify({ padding: 'x'.repeat(4096) }) });
