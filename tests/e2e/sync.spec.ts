@@ -49,9 +49,10 @@ test('a field changed on two offline devices keeps the first value and shows bot
   await b.context().setOffline(true);
   await typeInto(a, cell(a, 'ledger-grid', measureId(3, 1), 'owner'), '甲的人选');
   await typeInto(b, cell(b, 'ledger-grid', measureId(3, 1), 'owner'), '乙的人选');
+  // Coming online starts a sync by itself, so A reconnects alone first: its value must reach the server first.
   await a.context().setOffline(false);
-  await b.context().setOffline(false);
   await syncNow(a);
+  await b.context().setOffline(false);
   await syncNow(b);
   await expect(cell(b, 'ledger-grid', measureId(3, 1), 'owner')).toHaveText('甲的人选');
 
