@@ -1,11 +1,12 @@
 // Sync under failure and at scale-out: a server killed in the middle of a push, and two server processes
-// sharing one PostgreSQL database with clients writing to both.
+// sharing one PostgreSQL database with clients writing to both, and PostgreSQL dropping the server's connections.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/shared/model/change.ts';
 import { newId } from '../../src/shared/model/ids.ts';
 import { createClient, seedChanges, signedInFetch, type TestClient } from './support/clients.ts';
-import { createTestDatabase, type StoreKind, type TestDatabase } from './support/databases.ts';
+import pg from 'pg';
+import { createTestDatabase, postgresUrl, type StoreKind, type TestDatabase } from './support/databases.ts';
 import { type ChildServer, startChild } from './support/servers.ts';
 
 function freePort(): Promise<number> {
@@ -100,5 +101,30 @@ describe('two server processes on one PostgreSQL', () => {
     for (const c of clients.slice(1)) expect(snapshot(c)).toBe(snapshot(first));
     // The four owners raced on one field: one stands, the other three are kept as conflicts.
     expect(await first.sync.conflicts()).toHaveLength(3);
+  });
+});
+
+describe('PostgreSQL dropping the server’s connections (a restart or failover)', () => {
+  it('does not stop the server: the next sync succeeds on fresh connections', async () => {
+    const database = track(await createTestDatabase('postgres'));
+    const server = track(await startChild(database, await freePort()));
+    const client = track(await createClient(server.url, '甲'));
+    const seed = seedChanges();
+    await client.save(seed.changes);
+    await client.sync.syncNow();
+
+    const admin = new pg.Client({ connectionString: postgresUrl() });
+    await admin.connect();
+    const name = new URL(database.env.DATABASE_URL ?? '').pathname.slice(1);
+    const { rows } = await admin.query<{ pid: number }>('select pg_terminate_backend(pid) as pid from pg_stat_activity where datname = $1', [name]);
+    await admin.end();
+    expect(rows.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.process.exitCode).toBeNull();
+
+    await client.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { owner: '重连之后' } }]);
+    await client.sync.syncNow();
+    expect(client.sync.state.get()).toMatchObject({ pending: 0, rejected: 0, error: null });
+    expect((await pullAll(server.url)).length).toBe(3);
   });
 });

@@ -17,8 +17,14 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   let db: Kysely<Database>;
   let dialect: Dialect;
   let describe: string;
+  let closing = false;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection PostgreSQL drops (restart, failover, admin) is reported here; unheard, it would crash the
+    // server. The pool opens a fresh connection for the next query, so a warning is all it needs.
+    pool.on('error', (error) => {
+      if (!closing) console.warn(`PostgreSQL closed an idle connection (a new one opens on the next query): ${error.message}`);
+    });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     dialect = 'postgres';
     describe = `PostgreSQL ${new URL(options.databaseUrl).host}`;
@@ -35,5 +41,13 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     describe = `SQLite ${file}`;
   }
   await migrate(db as unknown as Kysely<unknown>);
-  return { db, dialect, describe, close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    describe,
+    close: () => {
+      closing = true;
+      return db.destroy();
+    },
+  };
 }
