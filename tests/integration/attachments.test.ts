@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { addUser } from '../../src/server/auth/accounts.ts';
 import { MAX_ATTACHMENT_BYTES, UPLOAD_CHUNK_BYTES } from '../../src/shared/model/attachment.ts';
 import type { Attachment } from '../../src/shared/model/attachment.ts';
+import { newId } from '../../src/shared/model/ids.ts';
 import { appendProgress } from '../../src/shared/model/measure-history.ts';
 import type { Measure } from '../../src/shared/model/measure.ts';
 import { loadFile, saveFile } from '../../src/client/storage/file-store.ts';
@@ -68,6 +69,39 @@ describe.each(kinds)('attachments on %s', (kind) => {
     const served = await raw(`/api/attachments/${photo.hash}`);
     expect(served.headers.get('content-type')).toBe('image/jpeg');
     expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(photo.hash);
+  });
+
+  it('keeps the photos of its departments’ measures on a staff device for offline use, and no one else’s', async () => {
+    const a = await client('甲');
+    const seed = seedChanges();
+    const otherDepartment = newId();
+    const otherMeasure = newId();
+    await a.save([
+      ...seed.changes,
+      { op: 'create', entity: 'department', id: otherDepartment, values: { name: '市税务局' } },
+      { op: 'create', entity: 'measure', id: otherMeasure, values: { problemId: seed.problemId, seq: 2, title: '减税降费', leadDepartmentId: otherDepartment } },
+    ]);
+    const photos = [jpegBytes(1500), jpegBytes(1600)].map((bytes) => ({ bytes, attachment: attachmentOf(bytes) }));
+    for (const { bytes, attachment } of photos) await saveFile(a.storage.db, { hash: attachment.hash, blob: new Blob([bytes], { type: 'image/jpeg' }), type: 'image/jpeg', name: attachment.name });
+    await a.save([
+      { op: 'update', entity: 'measure', id: seed.measureId, fields: { attachments: [photos[0]!.attachment] } },
+      { op: 'update', entity: 'measure', id: otherMeasure, fields: { attachments: [photos[1]!.attachment] } },
+    ]);
+    await a.sync.syncNow();
+
+    await addUser(suite.server.accounts, { username: 'staff', displayName: '填报员', password: 'password-of-staff', role: 'staff', departmentIds: [seed.departmentId] });
+    const staff = await createClient(suite.server.url, '填报员', { username: 'staff', password: 'password-of-staff' });
+    suite.track(staff);
+    const coordinator = await client('乙');
+    await staff.sync.syncNow();
+    await coordinator.sync.syncNow();
+
+    const own = await loadFile(staff.storage.db, photos[0]!.attachment.hash);
+    expect(own).toMatchObject({ uploaded: 1, name: '公示栏.jpg' });
+    expect(sha256(new Uint8Array(await own!.blob.arrayBuffer()))).toBe(photos[0]!.attachment.hash);
+    expect(await loadFile(staff.storage.db, photos[1]!.attachment.hash)).toBeUndefined();
+    // An account without departments sees the whole ledger: it fetches a file when it is shown, not all of them.
+    expect(await loadFile(coordinator.storage.db, photos[0]!.attachment.hash)).toBeUndefined();
   });
 
   it('refuses files that are too large, of the wrong type or not matching their hash, and changes naming missing files', async () => {

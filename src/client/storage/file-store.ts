@@ -26,6 +26,12 @@ export async function saveDownloaded(db: LedgerDb, file: NewFile): Promise<void>
   await db.files.put({ ...file, size: file.blob.size, uploaded: 1, addedAt: new Date().toISOString() });
 }
 
+/** Of the given hashes, those this device does not hold. */
+export async function missingOf(db: LedgerDb, hashes: readonly string[]): Promise<string[]> {
+  const rows = await db.files.bulkGet([...hashes]);
+  return hashes.filter((_, i) => rows[i] === undefined);
+}
+
 /** Files still to upload, oldest first; those the server refused for good are left out unless asked for. */
 export async function listUnsent(db: LedgerDb, withRefused = false): Promise<FileRow[]> {
   const rows = await db.files.where('uploaded').equals(0).toArray();

@@ -7,6 +7,7 @@ import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
 import { applyPulled, loadCursor } from '#client/storage/remote.ts';
 import { countUnsent, listUnsent, saveDownloaded } from '#client/storage/file-store.ts';
+import { prefetchFiles } from './file-download.ts';
 import { uploadFiles } from './file-upload.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
@@ -126,6 +127,13 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       await pullAll();
     } catch (error) {
       failure ??= error;
+    }
+    if (failure === null) {
+      try {
+        await prefetchFiles(storage, transport);
+      } catch {
+        // photos not fetched now are fetched on the next sync, or when shown
+      }
     }
     try {
       patch({ openConflicts: (await transport.conflicts('open')).length });

@@ -69,3 +69,8 @@ export const measureSchema = z
   });
 
 export type Measure = z.infer<typeof measureSchema>;
+
+/** Whether any of the departments leads or supports the measure: what 我的任务 lists and a device keeps offline. */
+export function involvesAny(measure: Pick<Measure, 'leadDepartmentId' | 'cooperatingDepartmentIds'>, departmentIds: ReadonlySet<string>): boolean {
+  return (measure.leadDepartmentId !== null && departmentIds.has(measure.leadDepartmentId)) || measure.cooperatingDepartmentIds.some((id) => departmentIds.has(id));
+}

@@ -43,7 +43,8 @@ export async function createClient(
     if (set) cookie = set.split(';')[0] ?? '';
     return response;
   });
-  await transport.login(credentials.username, credentials.password);
+  // The device remembers who signed in, as the app's account service does (sync reads the user's departments).
+  await storage.settings.save({ account: await transport.login(credentials.username, credentials.password) });
   const sync = createSyncEngine({ storage, transport, locks: null });
   return {
     storage,

@@ -1,7 +1,7 @@
 // Which measures 我的任务 lists and in what order: the user's departments' (lead or cooperating), matching
 // every search word, grouped by warning light, the most urgent first within each group.
 import type { Department } from '#shared/model/department.ts';
-import type { Measure } from '#shared/model/measure.ts';
+import { involvesAny, type Measure } from '#shared/model/measure.ts';
 import type { Problem } from '#shared/model/problem.ts';
 import { isDone } from '#shared/model/status.ts';
 import { getWarningLight, type WarningLight } from '#shared/model/warning.ts';
@@ -27,7 +27,7 @@ export function groupTasks(measures: readonly Measure[], scope: TaskScope): Reco
   };
   const out: Record<WarningLight, Measure[]> = { red: [], yellow: [], green: [] };
   for (const m of measures) {
-    if (mine.size > 0 && !(m.leadDepartmentId !== null && mine.has(m.leadDepartmentId)) && !m.cooperatingDepartmentIds.some((id) => mine.has(id))) continue;
+    if (mine.size > 0 && !involvesAny(m, mine)) continue;
     if (words.length > 0) {
       const haystack = text(m);
       if (!words.every((w) => haystack.includes(w))) continue;
