@@ -71,7 +71,7 @@ describe.each(kinds)('attachments on %s', (kind) => {
     expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(photo.hash);
   });
 
-  it('keeps the photos of its departments’ measures on a staff device for offline use, and no one else’s', async () => {
+  it('keeps the photos of its departments’ measures on a staff device for offline use, a few per sync, and no one else’s', async () => {
     const a = await client('甲');
     const seed = seedChanges();
     const otherDepartment = newId();
@@ -81,27 +81,33 @@ describe.each(kinds)('attachments on %s', (kind) => {
       { op: 'create', entity: 'department', id: otherDepartment, values: { name: '市税务局' } },
       { op: 'create', entity: 'measure', id: otherMeasure, values: { problemId: seed.problemId, seq: 2, title: '减税降费', leadDepartmentId: otherDepartment } },
     ]);
-    const photos = [jpegBytes(1500), jpegBytes(1600)].map((bytes) => ({ bytes, attachment: attachmentOf(bytes) }));
+    const photos = [1500, 1600, 1700, 1800].map((size, i) => {
+      const bytes = jpegBytes(size);
+      return { bytes, attachment: attachmentOf(bytes, `公示栏${i}.jpg`) };
+    });
     for (const { bytes, attachment } of photos) await saveFile(a.storage.db, { hash: attachment.hash, blob: new Blob([bytes], { type: 'image/jpeg' }), type: 'image/jpeg', name: attachment.name });
+    const [own, other] = [photos.slice(0, 3), photos[3]!];
     await a.save([
-      { op: 'update', entity: 'measure', id: seed.measureId, fields: { attachments: [photos[0]!.attachment] } },
-      { op: 'update', entity: 'measure', id: otherMeasure, fields: { attachments: [photos[1]!.attachment] } },
+      { op: 'update', entity: 'measure', id: seed.measureId, fields: { attachments: own.map((p) => p.attachment) } },
+      { op: 'update', entity: 'measure', id: otherMeasure, fields: { attachments: [other.attachment] } },
     ]);
     await a.sync.syncNow();
 
     await addUser(suite.server.accounts, { username: 'staff', displayName: '填报员', password: 'password-of-staff', role: 'staff', departmentIds: [seed.departmentId] });
-    const staff = await createClient(suite.server.url, '填报员', { username: 'staff', password: 'password-of-staff' });
+    const staff = await createClient(suite.server.url, '填报员', { username: 'staff', password: 'password-of-staff' }, { prefetchPerSync: 2 });
     suite.track(staff);
     const coordinator = await client('乙');
+    const held = async (c: TestClient) => (await Promise.all(photos.map((p) => loadFile(c.storage.db, p.attachment.hash)))).map((row) => row !== undefined);
     await staff.sync.syncNow();
-    await coordinator.sync.syncNow();
-
-    const own = await loadFile(staff.storage.db, photos[0]!.attachment.hash);
-    expect(own).toMatchObject({ uploaded: 1, name: '公示栏.jpg' });
-    expect(sha256(new Uint8Array(await own!.blob.arrayBuffer()))).toBe(photos[0]!.attachment.hash);
-    expect(await loadFile(staff.storage.db, photos[1]!.attachment.hash)).toBeUndefined();
+    expect((await held(staff)).filter(Boolean)).toHaveLength(2);
+    await staff.sync.syncNow();
+    expect(await held(staff)).toEqual([true, true, true, false]);
+    const kept = await loadFile(staff.storage.db, own[0]!.attachment.hash);
+    expect(kept).toMatchObject({ uploaded: 1, name: '公示栏0.jpg' });
+    expect(sha256(new Uint8Array(await kept!.blob.arrayBuffer()))).toBe(own[0]!.attachment.hash);
     // An account without departments sees the whole ledger: it fetches a file when it is shown, not all of them.
-    expect(await loadFile(coordinator.storage.db, photos[0]!.attachment.hash)).toBeUndefined();
+    await coordinator.sync.syncNow();
+    expect(await held(coordinator)).toEqual([false, false, false, false]);
   });
 
   it('refuses files that are too large, of the wrong type or not matching their hash, and changes naming missing files', async () => {

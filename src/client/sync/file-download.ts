@@ -9,7 +9,7 @@ import { SyncHttpError, type SyncTransport } from './transport.ts';
  * Downloads the files the user's departments' measures name and this device lacks; returns how many it fetched.
  * An account without departments (a coordinator's overview of the whole ledger) fetches files when they are shown.
  */
-export async function prefetchFiles(storage: LedgerStorage, transport: SyncTransport): Promise<number> {
+export async function prefetchFiles(storage: LedgerStorage, transport: SyncTransport, limit: number): Promise<number> {
   const mine = new Set(storage.settings.get().account?.departmentIds ?? []);
   if (mine.size === 0 || !storage.cache.isReady()) return 0;
   const names = new Map<string, string>();
@@ -18,7 +18,8 @@ export async function prefetchFiles(storage: LedgerStorage, transport: SyncTrans
     for (const file of measure.attachments) names.set(file.hash, file.name);
   }
   let fetched = 0;
-  for (const hash of await missingOf(storage.db, [...names.keys()])) {
+  // A few at a time: the sync holds its lock meanwhile, and new edits should not wait for a department's photos.
+  for (const hash of (await missingOf(storage.db, [...names.keys()])).slice(0, limit)) {
     try {
       const blob = await transport.downloadFile(hash);
       await saveDownloaded(storage.db, { hash, blob, type: blob.type, name: names.get(hash) ?? hash });

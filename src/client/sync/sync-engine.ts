@@ -59,6 +59,8 @@ export type SyncOptions = {
   locks?: LockManager | null;
   pushBatch?: number;
   pullPage?: number;
+  /** How many of the user's departments' files one sync downloads at most (default 20, ≈ 5 MB of photos). */
+  prefetchPerSync?: number;
   /** Quiet time after a local write before syncing it. */
   debounceMs?: number;
 };
@@ -130,7 +132,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     }
     if (failure === null) {
       try {
-        await prefetchFiles(storage, transport);
+        await prefetchFiles(storage, transport, options.prefetchPerSync ?? 20);
       } catch {
         // photos not fetched now are fetched on the next sync, or when shown
       }

@@ -27,7 +27,7 @@ export async function createClient(
   url: string,
   name: string,
   credentials: Credentials = { username: 'admin', password: ADMIN_PASSWORD },
-  options: { beforeRequest?: (path: string, init?: RequestInit) => void } = {},
+  options: { beforeRequest?: (path: string, init?: RequestInit) => void; prefetchPerSync?: number } = {},
 ): Promise<TestClient> {
   const storage = await openLedgerStorage({ name: `client-${newId()}` });
   await storage.cache.ready;
@@ -45,7 +45,7 @@ export async function createClient(
   });
   // The device remembers who signed in, as the app's account service does (sync reads the user's departments).
   await storage.settings.save({ account: await transport.login(credentials.username, credentials.password) });
-  const sync = createSyncEngine({ storage, transport, locks: null });
+  const sync = createSyncEngine({ storage, transport, locks: null, prefetchPerSync: options.prefetchPerSync });
   return {
     storage,
     sync,
