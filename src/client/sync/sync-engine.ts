@@ -6,8 +6,8 @@ import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
 import { applyPulled, loadCursor } from '#client/storage/remote.ts';
-import { countUnsent, listUnsent, saveDownloaded } from '#client/storage/file-store.ts';
-import { prefetchFiles } from './file-download.ts';
+import { countUnsent, listUnsent } from '#client/storage/file-store.ts';
+import { fetchFile, prefetchFiles } from './file-download.ts';
 import { uploadFiles } from './file-upload.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
@@ -235,11 +235,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       ),
     conflicts: () => transport.conflicts('open'),
     history: (entity, id) => transport.history(entity, id),
-    fetchFile: async (hash, name) => {
-      const blob = await transport.downloadFile(hash);
-      await saveDownloaded(db, { hash, blob, type: blob.type, name });
-      return blob;
-    },
+    fetchFile: (hash, name) => fetchFile(db, transport, hash, name),
     resolve: async (id, request) => {
       await transport.resolve(id, request);
       await syncNow();
