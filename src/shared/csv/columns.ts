@@ -12,7 +12,7 @@ import { extensionSchema, progressEntrySchema } from '../model/measure-history.t
 
 /** What a column holds: a field of the entity, or one of the columns that identify or place a row. */
 export type ColumnKey = string;
-export type ColumnSpec = { key: ColumnKey; kind: FieldKind | 'id' | 'rev' | 'seq' | 'timestamp' | 'json' | 'problemNumber'; headers: string[] };
+export type ColumnSpec = { key: ColumnKey; kind: FieldKind | 'id' | 'rev' | 'seq' | 'timestamp' | 'json' | 'problemNumber' | 'problemArea'; headers: string[] };
 
 const zh = createTranslator('zh-CN');
 const en = createTranslator('en');
@@ -23,15 +23,17 @@ const synonyms: Record<EntityName, Record<string, string[]>> = {
     id: ['编号', 'ID', 'id', '记录编号'],
     rev: ['版本', 'rev', 'Version'],
     problemNumber: ['问题序号', '序号', 'Problem no.', 'No.'],
+    area: ['方面', '问题方面', '问题类别', '类别', 'Area'],
     seq: ['排序', 'Order'],
-    problemId: ['问题', '执法检查报告中提出的问题', '存在问题', 'Problem'],
-    title: ['整改措施', '措施', '措施名称', 'Measure'],
+    problemId: ['问题', '执法检查报告中提出的问题', '存在问题', '问题描述', '主要问题', 'Problem'],
+    title: ['整改措施', '措施', '措施名称', '整改任务', 'Measure'],
     details: ['措施内容', '具体措施', 'Details'],
-    leadDepartmentId: ['牵头单位', '责任单位', 'Lead', 'Department'],
-    cooperatingDepartmentIds: ['配合单位', 'Cooperating'],
-    deadline: ['整改时限', '完成时限', '时限', 'Deadline'],
-    status: ['整改状态', '状态', 'Status'],
-    progressNote: ['最新进展', '整改进展', '完成情况', '备注', 'Latest progress'],
+    leadDepartmentId: ['牵头单位', '责任单位', '牵头责任单位', 'Lead', 'Department'],
+    cooperatingDepartmentIds: ['配合单位', '协办单位', 'Cooperating'],
+    owner: ['责任人', '联系人'],
+    deadline: ['整改时限', '完成时限', '时限', '整改期限', 'Deadline'],
+    status: ['整改状态', '状态', '完成状态', 'Status'],
+    progressNote: ['最新进展', '整改进展', '进展情况', '完成情况', '备注', 'Latest progress'],
     evidence: ['佐证材料', '证明材料', 'Evidence'],
     updatedAt: ['更新时间', 'Updated'],
   },
@@ -75,15 +77,17 @@ export const jsonFields: { [E in EntityName]: Record<string, z.ZodType> } = {
 export function columnsOf(entity: EntityName): ColumnSpec[] {
   const kinds = fieldKinds[entity];
   const json = Object.keys(jsonFields[entity]);
-  const keys = ['id', 'rev', ...(entity === 'measure' ? ['problemNumber', 'seq'] : []), ...Object.keys(kinds), ...json, 'updatedAt'];
+  const keys = ['id', 'rev', ...(entity === 'measure' ? ['problemNumber', 'area', 'seq'] : []), ...Object.keys(kinds), ...json, 'updatedAt'];
   return keys.map((key) => {
     const kind: ColumnSpec['kind'] = json.includes(key)
       ? 'json'
       : key === 'id' || key === 'rev' || key === 'problemNumber' || (key === 'seq' && entity === 'measure')
         ? key
-        : key === 'updatedAt'
-          ? 'timestamp'
-          : (kinds[key] ?? 'text');
+        : key === 'area' && entity === 'measure'
+          ? 'problemArea'
+          : key === 'updatedAt'
+            ? 'timestamp'
+            : (kinds[key] ?? 'text');
     const headers = [...new Set([...(synonyms[entity][key] ?? []), ...labelsOf(entity, key)])];
     return { key, kind, headers };
   });

@@ -20,6 +20,8 @@ export function cellOf(column: ColumnSpec, record: Record<string, unknown>, code
       return typeof value === 'number' ? value : null;
     case 'problemNumber':
       return codec.problemNumber(String(record.problemId)) ?? null;
+    case 'problemArea':
+      return '';
     case 'json':
       return Array.isArray(value) && value.length > 0 ? JSON.stringify(value) : '';
     case 'timestamp':
@@ -31,7 +33,8 @@ export function cellOf(column: ColumnSpec, record: Record<string, unknown>, code
 
 /** Every record of an entity with every column, headed in the catalogue's language. */
 export function recordsTable(entity: EntityName, records: readonly AnyRecord[], codec: CodecContext): Table {
-  const columns = columnsOf(entity);
+  // 方面 is the problem's, read only to create a problem from a flat ledger: the export names the problem instead.
+  const columns = columnsOf(entity).filter((c) => c.kind !== 'problemArea');
   return {
     header: columns.map((c) => c.headers.find((h) => /[\u4e00-\u9fff]/.test(h)) ?? c.headers[0] ?? c.key),
     rows: records.map((record) => columns.map((column) => cellOf(column, record as unknown as Record<string, unknown>, codec))),

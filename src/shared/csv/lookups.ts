@@ -59,5 +59,7 @@ export function lookupsOf(records: LedgerRecords, t: Translate): ImportLookups {
       return undefined;
     },
     nextSeq: (problemId) => (lastSeq.get(problemId) ?? 0) + 1,
+    problems: records.problems,
+    areas: records.areas,
   };
 }

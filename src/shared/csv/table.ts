@@ -4,10 +4,30 @@ import Papa from 'papaparse';
 
 export type Delimiter = ',' | '\t' | ';';
 
-export function parseTable(text: string, delimiter?: Delimiter): { rows: string[][]; delimiter: string; errors: string[] } {
-  const result = Papa.parse<string[]>(text, { delimiter: delimiter ?? '', delimitersToGuess: [',', '\t', ';'], skipEmptyLines: 'greedy' });
-  const errors = result.errors.filter((e) => e.code !== 'UndetectableDelimiter').map((e) => `${e.row === undefined ? '' : `row ${e.row + 1}: `}${e.message}`);
-  return { rows: result.data, delimiter: result.meta.delimiter, errors };
+/** A row the parser could not read as written, by the file's own row number. */
+export type ParseIssue = { row: number; code: 'unclosedQuote' | 'badQuote' | 'malformed' };
+
+/**
+ * Rows with every cell empty are dropped; `rowNumbers` keeps each remaining row's own number in the file (as a
+ * spreadsheet program counts its rows), so that a message names the row a user sees.
+ */
+export function parseTable(text: string, delimiter?: Delimiter): { rows: string[][]; rowNumbers: number[]; delimiter: string; errors: ParseIssue[] } {
+  // The delimiter is guessed on the first rows with empty lines skipped (a trailing one would look like a row of one
+  // field); the whole text is then read keeping every row, so that each keeps its number.
+  const guessed = delimiter ?? Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [',', '\t', ';'], skipEmptyLines: 'greedy', preview: 50 }).meta.delimiter;
+  const result = Papa.parse<string[]>(text, { delimiter: guessed, skipEmptyLines: false });
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  result.data.forEach((row, i) => {
+    if (row.some((cell) => cell.trim() !== '')) {
+      rows.push(row);
+      rowNumbers.push(i + 1);
+    }
+  });
+  const errors = result.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e): ParseIssue => ({ row: (e.row ?? 0) + 1, code: e.code === 'MissingQuotes' ? 'unclosedQuote' : e.code === 'InvalidQuotes' ? 'badQuote' : 'malformed' }));
+  return { rows, rowNumbers, delimiter: result.meta.delimiter, errors };
 }
 
 // A cell starting with one of these is a formula to Excel and WPS (full-width forms too, which they convert).

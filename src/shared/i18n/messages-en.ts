@@ -1,10 +1,12 @@
 // The message catalogue in English. Must hold every key of the Chinese catalogue (the type checks it).
 import { enField } from './messages-en-field.ts';
+import { enImport } from './messages-en-import.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
 
 export const en: Record<MessageKey, string> = {
   ...enTransfer,
+  ...enImport,
   ...enField,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
@@ -104,6 +106,12 @@ export const en: Record<MessageKey, string> = {
   'error.tooBig': 'must be at most {max}',
   'error.invalidId': 'is not a valid ID',
   'error.invalidOption': 'is not one of the allowed values',
+  'error.invalidChoice': 'must be one of: {allowed}',
+  'error.problemMismatch': 'says number {number}, but problem “{title}” is number {actual} in the ledger',
+  'error.problemNumberTaken': 'says number {number}, which in the ledger is “{existing}”, not “{title}”',
+  'error.missingProblem': 'no problem has number {number}: {fix}',
+  'error.missingProblemTitle': 'the ledger has no problem “{title}”: {fix}',
+  'error.missingProblemNoText': 'no problem has number {number}: import the problems first, or add a problem column to the file',
   'error.invalidDate': 'is not a valid date (e.g. 2022-11-02, 2022/11/2, 2022年11月2日)',
   'error.invalidNumber': 'is not a valid number',
   'error.noLineBreaks': 'must not contain line breaks',

@@ -1,9 +1,11 @@
 // The message catalogue in Simplified Chinese, the default language. Every user-visible string lives here.
 import { zhField } from './messages-zh-field.ts';
+import { zhImport } from './messages-zh-import.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
 export const zh = {
   ...zhTransfer,
+  ...zhImport,
   ...zhField,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
@@ -103,6 +105,12 @@ export const zh = {
   'error.tooBig': '不能超过 {max}',
   'error.invalidId': '编号格式不正确',
   'error.invalidOption': '不是可选的值',
+  'error.invalidChoice': '只能是：{allowed}',
+  'error.problemMismatch': '序号为 {number}，但问题“{title}”在台账中的序号是 {actual}',
+  'error.problemNumberTaken': '序号为 {number}，而台账中序号为 {number} 的问题是“{existing}”，不是“{title}”',
+  'error.missingProblem': '没有序号为 {number} 的问题：{fix}',
+  'error.missingProblemTitle': '台账中没有问题“{title}”：{fix}',
+  'error.missingProblemNoText': '没有序号为 {number} 的问题：先导入问题表，或在文件中加上“问题”列',
   'error.invalidDate': '不是有效日期（如 2022-11-02、2022/11/2、2022年11月2日）',
   'error.invalidNumber': '不是有效数字',
   'error.noLineBreaks': '不能包含换行',

@@ -27,11 +27,17 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
 /**
- * Parses 2022-11-02, 2022/11/2, 2022.11.2, 2022年11月2日, 20221102 and Excel serial numbers (44867).
+ * Parses 2022-11-02, 2022/11/2, 2022.11.2, 2022年11月2日, 20221102 and Excel serial numbers (44867), as ledgers
+ * write them: with a time of day (2022/11/2 0:00, as Excel's CSV writes a date cell), a month alone meaning its last
+ * day (2022年12月, 2022年12月底前, 2022-12), and 前/以前/之前 after a date (a deadline is the day itself).
  * Returns null for anything that is not one real calendar date.
  */
 export function parseDate(input: string): string | null {
-  const text = input.trim().replace(/\s+/g, '');
+  const text = input
+    .trim()
+    .replace(/\s+([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/, '')
+    .replace(/\s+/g, '')
+    .replace(/(以前|之前|前)$/, '');
   if (text === '') return null;
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
   if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
@@ -39,7 +45,14 @@ export function parseDate(input: string): string | null {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return isValidDate(y, mo, d) ? formatIsoDate(y, mo, d) : null;
   }
-  if (/^\d{1,6}(\.0+)?$/.test(text)) {
+  const month = /^(\d{4})(?:年(\d{1,2})月(?:底|末)?|[-/.](\d{1,2}))$/.exec(text);
+  if (month) {
+    const [y, mo] = [Number(month[1]), Number(month[2] ?? month[3])];
+    if (!isValidDate(y, mo, 1)) return null;
+    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    return formatIsoDate(y, mo, last);
+  }
+  if (/^\d{1,6}(\.\d+)?$/.test(text)) {
     const serial = Math.floor(Number(text));
     if (serial < 61 || serial > 2_958_465) return null;
     const date = new Date(EXCEL_EPOCH_MS + serial * DAY_MS);

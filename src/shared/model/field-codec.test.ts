@@ -19,7 +19,8 @@ describe('field codecs (typed, pasted and imported cells)', () => {
     expect(parseFieldText('status', '已完成', ctx)).toEqual({ ok: true, value: 'completed' });
     expect(parseFieldText('status', 'Closed', ctx)).toEqual({ ok: true, value: 'closed' });
     expect(parseFieldText('status', 'in_progress', ctx)).toEqual({ ok: true, value: 'in_progress' });
-    expect(parseFieldText('status', '差不多了', ctx)).toEqual({ ok: false, code: 'invalidOption' });
+    expect(parseFieldText('status', '差不多了', ctx)).toEqual({ ok: false, code: 'invalidChoice', params: { allowed: '未启动、整改中、已完成、已销号、长期坚持' } });
+    expect(parseFieldText('status', '已整改', ctx)).toEqual({ ok: true, value: 'completed' });
   });
 
   it('reads dates in the forms people type', () => {

@@ -48,7 +48,8 @@ export function normaliseWidth(text: string): string {
 
 // An option is recognised by its code or by its label in any of the given catalogues, so that a
 // coordinator working in Chinese can still paste a sheet written in English, and the other way round.
-function parseEnum(text: string, values: readonly string[], prefix: string, translators: Translate[]): ParseResult {
+// A refusal lists the values allowed, in the reader's language: “整改状态”只能是：未启动、整改中…
+function parseEnum(text: string, values: readonly string[], prefix: string, translators: Translate[], ctx: CodecContext): ParseResult {
   const wanted = text.trim().toLowerCase();
   for (const value of values) {
     if (wanted === value) return { ok: true, value };
@@ -56,7 +57,30 @@ function parseEnum(text: string, values: readonly string[], prefix: string, tran
       if (wanted === t(`${prefix}.${value}` as Parameters<Translate>[0]).toLowerCase()) return { ok: true, value };
     }
   }
-  return { ok: false, code: 'invalidOption' };
+  const allowed = values.map((v) => ctx.t(`${prefix}.${v}` as Parameters<Translate>[0])).join(ctx.t('common.separator'));
+  return { ok: false, code: 'invalidChoice', params: { allowed } };
+}
+
+// Words ledgers use for a status besides our own labels (已整改 is 已完成 in most offices' sheets).
+const statusWords: Record<string, Status> = {
+  已整改: 'completed',
+  整改完成: 'completed',
+  已完成整改: 'completed',
+  完成: 'completed',
+  已办结: 'completed',
+  正在整改: 'in_progress',
+  推进中: 'in_progress',
+  进行中: 'in_progress',
+  未开始: 'not_started',
+  未整改: 'not_started',
+  长期: 'ongoing',
+  持续推进: 'ongoing',
+  常态化推进: 'ongoing',
+};
+
+/** Whether a deadline cell says the work has no end date (长期坚持): the measure's status, not a date. */
+export function isOngoingText(text: string): boolean {
+  return /^(长期坚持|长期|持续推进|持续|常态化|常态化推进)$/.test(text.trim());
 }
 
 const bothLanguages = [createTranslator('zh-CN'), createTranslator('en')];
@@ -86,11 +110,12 @@ export function parseFieldText(kind: FieldKind, raw: string, ctx: CodecContext):
     case 'measureType':
     case 'level': {
       const [values, prefix] = enumOf(kind);
-      return parseEnum(trimmed, values, prefix, bothLanguages);
+      const word = kind === 'status' ? statusWords[normaliseWidth(trimmed).replace(/\s+/g, '')] : undefined;
+      return word ? { ok: true, value: word } : parseEnum(trimmed, values, prefix, bothLanguages, ctx);
     }
     case 'role': {
       if (trimmed === '' || trimmed === '—' || trimmed === '-') return { ok: true, value: null };
-      return parseEnum(trimmed, roles, 'role', bothLanguages);
+      return parseEnum(trimmed, roles, 'role', bothLanguages, ctx);
     }
     case 'area':
       return lookup(trimmed, ctx.findArea, 'unknownReference');

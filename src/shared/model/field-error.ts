@@ -8,6 +8,7 @@ export const errorCodes = [
   'tooBig',
   'invalidId',
   'invalidOption',
+  'invalidChoice',
   'invalidDate',
   'invalidNumber',
   'noLineBreaks',
@@ -31,6 +32,11 @@ export const errorCodes = [
   'attachmentMissing',
   'fileTooLarge',
   'fileType',
+  'problemMismatch',
+  'problemNumberTaken',
+  'missingProblem',
+  'missingProblemTitle',
+  'missingProblemNoText',
   'invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
