@@ -32,6 +32,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     mkdirSync(options.dataDir, { recursive: true });
     const file = join(options.dataDir, 'ledger.sqlite');
     const sqlite = new SQLite(file);
+    // Larger pages for a new file (an existing one keeps its own): records of about a kilobyte leave less of each
+    // page empty, which keeps a 100,000-row ledger's file within three times its data.
+    sqlite.pragma('page_size = 16384');
     // WAL lets readers go on while a push writes; NORMAL sync is durable across process crashes in WAL mode.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

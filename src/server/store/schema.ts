@@ -11,8 +11,6 @@ export type Database = {
     data: string;
     field_versions: string;
   };
-  /** Which record refers to which: lets a deletion see whether anything still uses the record. */
-  record_refs: { entity: string; id: string; target_entity: string; target_id: string };
   /** Every accepted change, in commit order: append-only. */
   changes: {
     seq: number;

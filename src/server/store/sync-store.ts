@@ -4,7 +4,9 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { type EntityName, entityReferences } from '#shared/model/entities.ts';
 import type { StoredRecord } from '#shared/sync/merge.ts';
-import type { Conflict, PulledRecord } from '#shared/sync/protocol.ts';
+import type { Conflict, Mutation, PulledRecord } from '#shared/sync/protocol.ts';
+import { batchedTx } from './batch-tx.ts';
+import { decodeFieldVersions, encodeFieldVersions } from './field-versions.ts';
 import type { Dialect } from './database.ts';
 import type { Database } from './schema.ts';
 
@@ -29,6 +31,10 @@ export type SyncTx = {
   resolveConflict: (id: string, resolution: Conflict['resolution'], by: string, at: string) => Promise<void>;
   setSeq: (seq: number) => Promise<void>;
   appendAudit: (rows: Database['audit'][]) => Promise<void>;
+  /** Reads ahead what these mutations will read (a batched transaction; the plain one reads as it goes). */
+  prefetch?: (mutations: readonly Mutation[]) => Promise<void>;
+  /** Writes what a batched transaction holds back, before the transaction commits. */
+  flush?: () => Promise<void>;
 };
 
 export type SyncStore = {
@@ -39,7 +45,18 @@ export type SyncStore = {
   fetch: (refs: { entity: EntityName; id: string }[]) => Promise<PulledRecord[]>;
 };
 
-function refsOf(entity: EntityName, data: Record<string, unknown>): { target_entity: string; target_id: string }[] {
+/** A record row as the sync code sees it, and back. */
+export function toStoredRecord(row: Database['records']): StoredRecord {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  const fields = decodeFieldVersions(data, row.field_versions);
+  return { data, fieldVersions: fields.versions, fieldClients: fields.clients, version: Number(row.version), deleted: row.deleted === 1 };
+}
+
+export function toRecordRow(entity: EntityName, id: string, record: StoredRecord): Database['records'] {
+  return { entity, id, version: record.version, deleted: record.deleted ? 1 : 0, data: JSON.stringify(record.data), field_versions: encodeFieldVersions(record.data, { versions: record.fieldVersions, clients: record.fieldClients }) };
+}
+
+export function refsOf(entity: EntityName, data: Record<string, unknown>): { target_entity: string; target_id: string }[] {
   return entityReferences[entity].flatMap((ref) => {
     const value = data[ref.field];
     const ids = ref.many ? ((value as string[] | undefined) ?? []) : typeof value === 'string' ? [value] : [];
@@ -76,26 +93,15 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
     },
     getRecord: async (entity, id) => {
       const row = await trx.selectFrom('records').selectAll().where('entity', '=', entity).where('id', '=', id).executeTakeFirst();
-      if (!row) return null;
-      const fields = JSON.parse(row.field_versions) as { versions: Record<string, number>; clients: Record<string, string> };
-      return {
-        data: JSON.parse(row.data) as Record<string, unknown>,
-        fieldVersions: fields.versions,
-        fieldClients: fields.clients,
-        version: Number(row.version),
-        deleted: row.deleted === 1,
-      };
+      return row ? toStoredRecord(row) : null;
     },
     putRecord: async (entity, id, record) => {
-      const row = { entity, id, version: record.version, deleted: record.deleted ? 1 : 0, data: JSON.stringify(record.data), field_versions: JSON.stringify({ versions: record.fieldVersions, clients: record.fieldClients }) };
+      const row = toRecordRow(entity, id, record);
       await trx
         .insertInto('records')
         .values(row)
         .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet({ version: row.version, deleted: row.deleted, data: row.data, field_versions: row.field_versions }))
         .execute();
-      await trx.deleteFrom('record_refs').where('entity', '=', entity).where('id', '=', id).execute();
-      const refs = record.deleted ? [] : refsOf(entity, record.data);
-      if (refs.length > 0) await trx.insertInto('record_refs').values(refs.map((r) => ({ entity, id, ...r }))).execute();
     },
     liveRecords: async (targets) => {
       const live = new Set<string>();
@@ -107,13 +113,13 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
       return live;
     },
     countReferrers: async (entity, id) => {
-      const row = await trx
-        .selectFrom('record_refs')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('target_entity', '=', entity)
-        .where('target_id', '=', id)
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
+      // Which entities can refer to this one, and through which fields; none (a measure): nothing to look at.
+      const referring = (Object.keys(entityReferences) as EntityName[]).filter((e) => entityReferences[e].some((r) => r.target === entity));
+      if (referring.length === 0) return 0;
+      // Deletions of what others refer to are rare: the records' JSON is searched for the id, and each hit confirmed
+      // from its reference fields (the id could also appear in free text).
+      const rows = await trx.selectFrom('records').select(['entity', 'data']).where('entity', 'in', referring).where('deleted', '=', 0).where('data', 'like', `%"${id}"%`).execute();
+      return rows.filter((row) => refsOf(row.entity as EntityName, JSON.parse(row.data) as Record<string, unknown>).some((r) => r.target_entity === entity && r.target_id === id)).length;
     },
     storedAttachments: async (hashes) => {
       if (hashes.length === 0) return new Set();
@@ -173,7 +179,10 @@ export function createSyncStore(db: Kysely<Database>, dialect: Dialect): SyncSto
         const locked = dialect === 'postgres' ? sql`select seq from sync_state where id = 1 for update` : sql`select seq from sync_state where id = 1`;
         const { rows } = await locked.execute(trx);
         const startSeq = Number((rows[0] as { seq: number | string } | undefined)?.seq ?? 0);
-        return work(txOf(trx, startSeq));
+        const tx = batchedTx(trx, txOf(trx, startSeq));
+        const result = await work(tx);
+        await tx.flush();
+        return result;
       }),
     pull: async (after, limit) => {
       const rows = await db.selectFrom('records').select(['entity', 'id', 'version', 'deleted', 'data']).where('version', '>', after).orderBy('version').limit(limit + 1).execute();

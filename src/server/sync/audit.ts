@@ -1,5 +1,7 @@
 // The audit trail (留痕): one row per field an accepted change altered, with who, when, from which device,
-// the old and the new value, and the mutation it came from.
+// the old and the new value, and the mutation it came from. A record an import creates is one row naming the file
+// (the import itself has one more, with the file's SHA-256): its values are the record's first version, and a row
+// per field made the trail of a 100,000-row import many times the size of the ledger.
 import type { SessionUser } from '#shared/auth/permissions.ts';
 import { sameValue } from '#shared/model/change.ts';
 import { newId } from '#shared/model/ids.ts';
@@ -12,7 +14,30 @@ const META = new Set<string>(metaFields);
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
-export function auditRows(m: Mutation, user: SessionUser, before: StoredRecord | null, next: StoredRecord, seq: number, receivedAt: string): AuditRow[] {
+export type ImportSource = { file: string; sha256: string };
+
+/** The one row that says an import happened: which file (name and SHA-256), how many records it wrote, by whom. */
+export function importAuditRow(source: ImportSource, user: SessionUser, seq: number, at: string, records: number): AuditRow {
+  return {
+    id: newId(),
+    change_seq: seq,
+    at,
+    received_at: at,
+    user_id: user.id,
+    username: user.username,
+    display_name: user.displayName,
+    client_id: null,
+    entity: 'import',
+    record_id: source.sha256,
+    op: 'import',
+    field: '*',
+    old_value: null,
+    new_value: json({ file: source.file, sha256: source.sha256, records }),
+    mutation_id: null,
+  };
+}
+
+export function auditRows(m: Mutation, user: SessionUser, before: StoredRecord | null, next: StoredRecord, seq: number, receivedAt: string, source?: ImportSource): AuditRow[] {
   const base = {
     change_seq: seq,
     at: m.at,
@@ -27,6 +52,7 @@ export function auditRows(m: Mutation, user: SessionUser, before: StoredRecord |
   };
   if (next.deleted) return [{ ...base, id: newId(), op: 'delete', field: '*', old_value: json(before?.data), new_value: null }];
   const wasThere = before !== null && !before.deleted;
+  if (source && !wasThere) return [{ ...base, mutation_id: null, id: newId(), op: 'create', field: '*', old_value: null, new_value: json({ import: source.file }) }];
   const fields = Object.keys(next.data).filter((f) => !META.has(f) && !sameValue(wasThere ? before.data[f] : undefined, next.data[f]));
   return fields.map((field) => ({
     ...base,

@@ -1,15 +1,18 @@
 // Import and export on the server, for the command line: the same shared steps as the browser's import dialog,
 // against the store, in one write that is rolled back whole when any change is refused, or on a dry run.
+import { createHash } from 'node:crypto';
 import type { SessionUser } from '#shared/auth/permissions.ts';
+import type { ColumnKey } from '#shared/csv/columns.ts';
 import type { Encoding } from '#shared/csv/decode.ts';
 import { sheetOf, type Table } from '#shared/csv/export.ts';
-import { changesToCommit, countPlan, type ImportEntity, issuesTable, type PlanCounts, readFile } from '#shared/csv/import-file.ts';
+import { changesToCommit, countCreated, countPlan, type CreatedCounts, describeParseIssue, type ImportEntity, issuesTable, type PlanCounts, readFile, type ReadFile } from '#shared/csv/import-file.ts';
 import { type ExportKind, ledgerTable } from '#shared/csv/ledger-table.ts';
 import { type LedgerRecords, lookupsOf } from '#shared/csv/lookups.ts';
 import { planImport } from '#shared/csv/plan-import.ts';
 import { writeTable } from '#shared/csv/table.ts';
+import { columnsOf } from '#shared/csv/columns.ts';
 import { describeReason, fieldLabel } from '#shared/i18n/describe-error.ts';
-import { createTranslator, type Locale } from '#shared/i18n/translate.ts';
+import { createTranslator, type Locale, type Translate } from '#shared/i18n/translate.ts';
 import type { Change } from '#shared/model/change.ts';
 import type { AnyRecord } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
@@ -36,7 +39,16 @@ export type ImportOptions = {
   locale: Locale;
   entity?: ImportEntity;
   encoding?: Encoding;
+  sheet?: string;
+  headerRow?: number;
+  /** Columns (by header) to map to a field other than the one guessed (the field by its label), or to none. */
+  map?: { column: string; field: string }[];
+  ignore?: string[];
+  /** The file's name, recorded with its hash in the audit trail of what it creates. */
+  fileName?: string;
   createDepartments: boolean;
+  /** Create the problems, areas and units a flat ledger names that the ledger lacks. */
+  createMissing?: boolean;
   /** Import the good rows and leave out the bad ones, instead of refusing the file. */
   skipBadRows: boolean;
   dryRun: boolean;
@@ -44,8 +56,12 @@ export type ImportOptions = {
 
 export type ImportReport = {
   entity: ImportEntity;
-  encoding: Encoding;
+  /** How the file was read: its format, encoding and delimiter (or sheet), header row and column mapping. */
+  file: Pick<ReadFile, 'format' | 'encoding' | 'delimiter' | 'sheet' | 'sheets' | 'headerRow' | 'mapping'> & { header: string[] };
   counts: PlanCounts;
+  created: CreatedCounts;
+  missingProblems: number;
+  numberIsRowCounter: boolean;
   /** Row, column and reason of every problem found, the plan's and the server's. */
   issues: Table;
   /** Lines the parser could not read (an unclosed quote…): the file is refused. */
@@ -59,34 +75,76 @@ export type ImportReport = {
 
 class Rollback extends Error {}
 
+/** The mapping guessed, corrected by the user's --map 列名=字段 and --ignore 列名; a name that fits nothing is refused. */
+export function correctMapping(t: Translate, entity: ImportEntity, header: string[], guessed: (ColumnKey | null)[], map: { column: string; field: string }[], ignore: string[]): (ColumnKey | null)[] {
+  const columns = columnsOf(entity);
+  const indexOf = (option: string, column: string) => {
+    const i = header.findIndex((h) => h.trim() === column.trim());
+    if (i < 0) throw new Error(t('cli.unknownColumn', { option, column, columns: header.join('、') }));
+    return i;
+  };
+  const mapping = [...guessed];
+  for (const { column, field } of map) {
+    const wanted = field.trim().toLowerCase();
+    const found = columns.find((c) => c.key.toLowerCase() === wanted || fieldLabel(t, entity, c.key).toLowerCase() === wanted || c.headers.some((h) => h.toLowerCase() === wanted));
+    if (!found) throw new Error(t('cli.unknownField', { field, allowed: columns.map((c) => fieldLabel(t, entity, c.key)).join('、') }));
+    const index = indexOf('--map', column);
+    // A field is taken once: the column named gets it, whichever column had it before gives it up.
+    for (let i = 0; i < mapping.length; i++) if (mapping[i] === found.key) mapping[i] = null;
+    mapping[index] = found.key;
+  }
+  for (const column of ignore) mapping[indexOf('--ignore', column)] = null;
+  return mapping;
+}
+
 export async function importLedgerFile(store: SyncStore, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const t = createTranslator(options.locale);
-  const file = readFile(bytes, { encoding: options.encoding, entity: options.entity });
+  const file = await readFile(bytes, { encoding: options.encoding, entity: options.entity, sheet: options.sheet, headerRow: options.headerRow });
+  const header = file.rows[0] ?? [];
+  const mapping = correctMapping(t, file.entity, header, file.mapping, options.map ?? [], options.ignore ?? []);
   const now = new Date().toISOString();
   const lookups = lookupsOf(await loadLedger(store), t);
-  const plan = planImport(file.rows, file.mapping, lookups, {
+  const plan = planImport(file.rows, mapping, lookups, {
     entity: file.entity,
     createDepartments: options.createDepartments,
+    createMissing: options.createMissing,
+    missingFix: t('import.fix.cli'),
     actor: options.user.displayName,
     now,
     user: options.user,
+    rowNumbers: file.rowNumbers,
   });
   const issues = issuesTable(t, plan);
-  issues.rows.unshift(...file.parseErrors.map((message) => ['', '', t('import.severity.error'), message]));
-  const report: ImportReport = { entity: file.entity, encoding: file.encoding, counts: countPlan(plan), issues, parseErrors: file.parseErrors.length, refused: 0, committed: false, applied: 0, conflicts: 0 };
+  issues.rows.unshift(...file.parseErrors.map((issue) => [issue.row, '', t('import.severity.error'), describeParseIssue(t, issue)]));
+  const report: ImportReport = {
+    entity: file.entity,
+    file: { format: file.format, encoding: file.encoding, delimiter: file.delimiter, sheet: file.sheet, sheets: file.sheets, headerRow: file.headerRow, mapping, header },
+    counts: countPlan(plan),
+    created: countCreated(plan),
+    missingProblems: plan.missingProblems,
+    numberIsRowCounter: plan.numberIsRowCounter,
+    issues,
+    parseErrors: file.parseErrors.length,
+    refused: 0,
+    committed: false,
+    applied: 0,
+    conflicts: 0,
+  };
   const changes = file.parseErrors.length > 0 ? null : changesToCommit(plan, options.skipBadRows);
-  if (!changes || changes.length === 0) return report;
+  // A dry run checks (the plan applies every rule the server would) and writes nothing at all.
+  if (!changes || changes.length === 0 || options.dryRun) return report;
 
   const rowOf = new Map(plan.rows.flatMap((r) => (r.change ? [[r.change.id, r.row] as const] : [])));
   const clientId = newId();
   // A row without a version column is based on what the server holds now; with one (an earlier export), on
   // that version, so that fields changed since then become conflicts instead of being overwritten.
   const mutations = changes.map((change) => mutationOf(change, lookups.get(change.entity, change.id)?.rev ?? 0, clientId, options.user.displayName, now));
+  const source = { file: options.fileName ?? '', sha256: createHash('sha256').update(bytes).digest('hex') };
   let results: MutationResult[] = [];
   try {
     await store.write(async (tx) => {
-      results = await applyMutations(tx, mutations, now, options.user);
-      if (options.dryRun || results.some((r) => r.status === 'rejected')) throw new Rollback();
+      results = await applyMutations(tx, mutations, now, options.user, { source });
+      if (results.some((r) => r.status === 'rejected')) throw new Rollback();
     });
     report.committed = true;
   } catch (error) {

@@ -146,7 +146,8 @@ export function changesToCommit(plan: ImportPlan, excludeBadRows: boolean): Chan
   if (bad && !excludeBadRows) return null;
   const rows = plan.rows.flatMap((r) => (r.change && !r.issues.some((i) => i.severity === 'error') ? [r.change] : []));
   const idsIn = (changes: Change[]) => new Set(changes.flatMap((c) => Object.values(c.op === 'create' ? c.values : c.op === 'update' ? c.fields : {}).flat().filter((v): v is string => typeof v === 'string')));
-  const problems = plan.newProblems.filter((p) => idsIn(rows).has(p.id));
+  const named = idsIn(rows);
+  const problems = plan.newProblems.filter((p) => named.has(p.id));
   const used = idsIn([...rows, ...problems]);
   return [...plan.newAreas.filter((a) => used.has(a.id)), ...plan.newDepartments.filter((d) => used.has(d.id)), ...problems, ...rows];
 }

@@ -256,12 +256,16 @@ export function planImport(table: string[][], mapping: (ColumnKey | null)[], loo
  * and 责任单位（原文） lists them all in the file's order.
  */
 function newProblemChanges(problems: ReturnType<typeof planProblems>['problems'], rows: PlannedRow[], name: (id: string) => string, ctx: { actor: string; now: string }): Change[] {
+  const rowsOf = new Map<string, PlannedRow[]>();
+  for (const r of rows) {
+    const problemId = r.change?.op === 'create' ? r.change.values.problemId : undefined;
+    if (typeof problemId === 'string') (rowsOf.get(problemId) ?? rowsOf.set(problemId, []).get(problemId)!).push(r);
+  }
   return problems.map((p): Change => {
     const units: string[] = [];
     let lead: string | null = null;
-    for (const r of rows) {
-      const values = r.change?.op === 'create' ? r.change.values : null;
-      if (!values || values.problemId !== p.id) continue;
+    for (const r of rowsOf.get(p.id) ?? []) {
+      const values = r.change?.op === 'create' ? r.change.values : {};
       if (lead === null && typeof values.leadDepartmentId === 'string') lead = values.leadDepartmentId;
       for (const id of [values.leadDepartmentId, ...((values.cooperatingDepartmentIds as string[] | undefined) ?? [])]) if (typeof id === 'string' && !units.includes(id)) units.push(id);
     }
@@ -274,8 +278,7 @@ function newProblemChanges(problems: ReturnType<typeof planProblems>['problems']
     // Checked as any record is: a problem that would be refused refuses its rows here, not half-way through a commit.
     const check = applyChange(undefined, change, ctx);
     if (!check.ok) {
-      for (const r of rows) {
-        if (r.change?.op !== 'create' || r.change.values.problemId !== p.id) continue;
+      for (const r of rowsOf.get(p.id) ?? []) {
         r.change = null;
         for (const error of check.errors) r.issues.push({ row: r.row, column: '', field: error.field, code: error.code, params: error.params, severity: 'error' });
       }

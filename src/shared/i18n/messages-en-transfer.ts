@@ -83,7 +83,7 @@ export const enTransfer: Record<keyof typeof zhTransfer, string> = {
   'cli.importDryRun': 'Dry run: the file checks out; nothing was written',
   'cli.importRefused': 'Nothing imported: {count} problems; fix them and retry (or import only the good rows with --skip-bad-rows)',
   'cli.importNothing': 'The file holds no changes to import',
-  'cli.issue': 'Row {row}, “{column}”: {reason}',
+  'cli.issue': 'Row {row}, “{column}” {reason}',
   'cli.issueRow': 'Row {row}: {reason}',
   'cli.issueFile': 'File: {reason}',
   'cli.issuesMore': '… and {count} more; save the full report with --report <file>',

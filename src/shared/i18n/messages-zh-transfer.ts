@@ -81,7 +81,7 @@ export const zhTransfer = {
   'cli.importDryRun': '试运行：检查通过，未写入任何数据',
   'cli.importRefused': '未导入任何数据：有 {count} 个问题，改正后重试（或用 --skip-bad-rows 只导入无误的行）',
   'cli.importNothing': '文件中没有需要导入的修改',
-  'cli.issue': '第 {row} 行 “{column}”：{reason}',
+  'cli.issue': '第 {row} 行 “{column}”{reason}',
   'cli.issueRow': '第 {row} 行：{reason}',
   'cli.issueFile': '文件：{reason}',
   'cli.issuesMore': '……另有 {count} 条，完整报告请用 --report 文件名 保存',

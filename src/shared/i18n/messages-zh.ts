@@ -1,10 +1,12 @@
 // The message catalogue in Simplified Chinese, the default language. Every user-visible string lives here.
+import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
 import { zhImport } from './messages-zh-import.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
 export const zh = {
   ...zhTransfer,
+  ...zhCli,
   ...zhImport,
   ...zhField,
   'app.title': '整改台账',

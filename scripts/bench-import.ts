@@ -1,0 +1,72 @@
+// The command line's import at scale: a flat ledger of N rows (default 100,000; 1,000 problems with their 序号 and
+// 问题 on their first row only, as merged cells read, 56 units) into an empty SQLite store, through the real CLI
+// process: a dry run, then the import. Prints the times and the store's size against the data it holds.
+//   npm run bench:import -- --n=100000
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' } } });
+const n = Number(values.n);
+const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-import-'));
+const dataDir = join(dir, 'data');
+const csv = join(dir, 'ledger.csv');
+
+const units = Array.from({ length: 56 }, (_, i) => `市第${i + 1}局`);
+const lines = ['序号,问题,整改措施,责任单位,配合单位,责任人,整改时限,整改状态,整改进展'];
+const perProblem = Math.max(1, Math.round(n / 1000));
+for (let i = 0; i < n; i++) {
+  const problem = Math.floor(i / perProblem);
+  const first = i % perProblem === 0;
+  lines.push(
+    [
+      first ? problem + 1 : '',
+      first ? `"第 ${problem + 1} 个问题：部分单位对优化营商环境的要求落实不到位，群众反映办事“跑多次”"` : '',
+      `第 ${i + 1} 条整改措施：梳理事项清单，压缩办理时限，公开办事指南`,
+      units[i % units.length],
+      `${units[(i + 7) % units.length]}、${units[(i + 13) % units.length]}`,
+      `责任人${i % 97}`,
+      `2023/${(i % 12) + 1}/${(i % 28) + 1}`,
+      ['未启动', '整改中', '已完成', '长期坚持'][i % 4],
+      `"截至本月，已完成第 ${i % 9} 阶段工作，下一步继续推进"`,
+    ].join(','),
+  );
+}
+writeFileSync(csv, `${lines.join('\r\n')}\r\n`);
+
+const cli = (...args: string[]) => {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'import', csv, '--create-missing', ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`cli failed (${result.status}): ${result.stdout}\n${result.stderr}`);
+  return { ms, out: result.stdout.trim().split('\n').slice(-2).join(' / ') };
+};
+
+const dry = cli('--dry-run');
+const dirBytes = () => readdirSync(dataDir).reduce((sum, f) => sum + statSync(join(dataDir, f)).size, 0);
+const afterDry = dirBytes();
+const run = cli();
+const db = new SQLite(join(dataDir, 'ledger.sqlite'));
+db.pragma('wal_checkpoint(TRUNCATE)');
+const data = db.prepare('select sum(length(data)) as bytes, count(*) as n from records').get() as { bytes: number; n: number };
+const audit = db.prepare('select count(*) as n from audit').get() as { n: number };
+let tables = '';
+try {
+  const sizes = db.prepare('select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc limit 8').all() as { name: string; bytes: number }[];
+  tables = sizes.map((s) => `${s.name} ${(s.bytes / 1e6).toFixed(1)} MB`).join(', ');
+} catch {
+  tables = '(no dbstat in this SQLite)';
+}
+db.close();
+const store = dirBytes();
+const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+console.log(`rows ${n}, CSV ${mb(statSync(csv).size)}`);
+console.log(`dry run        ${(dry.ms / 1000).toFixed(1)} s   (${dry.out}); store after it ${mb(afterDry)} (migrations only)`);
+console.log(`import         ${(run.ms / 1000).toFixed(1)} s   (${run.out})`);
+console.log(`records ${data.n}, their data ${mb(data.bytes)}; audit rows ${audit.n}`);
+console.log(`largest: ${tables}`);
+console.log(`store ${mb(store)} = ${(store / data.bytes).toFixed(2)}× the records' data, ${(store / statSync(csv).size).toFixed(2)}× the CSV`);
+rmSync(dir, { recursive: true, force: true });
