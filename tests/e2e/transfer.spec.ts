@@ -30,9 +30,9 @@ test('imports a GBK file, reports a bad row by row and column, and imports the r
     '3,日期写错的措施,市教育局,赵六,2022-02-30,整改中,',
   ].join('\r\n');
   await openDataMenu(page, '导入…');
-  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
-  await dialog.getByLabel('选择文件（CSV、TSV、TXT）').setInputFiles({ name: '整改台账.csv', mimeType: 'text/csv', buffer: iconv.encode(file, 'gbk') });
-  await expect(dialog.getByTestId('import-file-summary')).toHaveText('共 3 行数据、7 列，编码 GB18030 / GBK，分隔符：逗号');
+  const dialog = page.getByRole('dialog', { name: '导入', exact: true });
+  await dialog.getByLabel('选择文件（Excel 工作簿 .xlsx，或 CSV、TSV、TXT）').setInputFiles({ name: '整改台账.csv', mimeType: 'text/csv', buffer: iconv.encode(file, 'gbk') });
+  await expect(dialog.getByTestId('import-file-summary')).toHaveText('表头在第 1 行，共 3 行数据、7 列，编码 GB18030 / GBK，分隔符：逗号');
   await expect(dialog.getByLabel('“整改时限”导入到')).toHaveValue('deadline');
   await dialog.getByRole('button', { name: '检查' }).click();
 
@@ -66,9 +66,9 @@ test('imports a GBK file, reports a bad row by row and column, and imports the r
 test('refuses a file with a bad row whole: nothing is imported', async ({ page }) => {
   await openLedger(page);
   await openDataMenu(page, '导入…');
-  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  const dialog = page.getByRole('dialog', { name: '导入', exact: true });
   const file = '\ufeff序号,整改措施,进度（%）\r\n1,好的一行,50\r\n1,坏的一行,150\r\n';
-  await dialog.getByLabel('选择文件（CSV、TSV、TXT）').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+  await dialog.getByLabel('选择文件（Excel 工作簿 .xlsx，或 CSV、TSV、TXT）').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
   await dialog.getByRole('button', { name: '检查' }).click();
   await expect(dialog.locator('[data-row="3"]')).toContainText('“进度（%）”');
   await expect(dialog.getByText('有 1 行有错误，未导入任何数据')).toBeVisible();
@@ -109,8 +109,8 @@ test('exports the grid as shown, and the full data, which imports back unchanged
   expect(await csvOf(full)).toHaveLength(34);
 
   await openDataMenu(page, '导入…');
-  dialog = page.getByRole('dialog', { name: '导入 CSV' });
-  await dialog.getByLabel('选择文件（CSV、TSV、TXT）').setInputFiles({ name: 'full.csv', mimeType: 'text/csv', buffer: bytes });
+  dialog = page.getByRole('dialog', { name: '导入', exact: true });
+  await dialog.getByLabel('选择文件（Excel 工作簿 .xlsx，或 CSV、TSV、TXT）').setInputFiles({ name: 'full.csv', mimeType: 'text/csv', buffer: bytes });
   await dialog.getByRole('button', { name: '检查' }).click();
   await expect(dialog.getByTestId('import-counts')).toHaveText('共 33 行：新增 0 行，更新 0 行，无变化 33 行，有错误 0 行；提醒 0 条');
   await dialog.getByRole('button', { name: '取消' }).click();

@@ -8,19 +8,25 @@ type Versions = { versions: Record<string, number>; clients: Record<string, stri
 type Compact = { v: number; c: string; x?: Record<string, [number | null, string | null]>; a?: string[] };
 
 export function encodeFieldVersions(data: Record<string, unknown>, { versions, clients }: Versions): string {
-  const fields = [...new Set([...Object.keys(versions), ...Object.keys(clients)])];
-  const pairs = new Map<string, number>();
-  for (const f of fields) pairs.set(`${versions[f]}\n${clients[f]}`, (pairs.get(`${versions[f]}\n${clients[f]}`) ?? 0) + 1);
-  const common = [...pairs].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (common === undefined) return JSON.stringify({ versions, clients });
-  const [v, c] = [Number(common.split('\n')[0]), common.split('\n')[1] ?? ''];
+  const fields = Object.keys(versions);
+  for (const f of Object.keys(clients)) if (!(f in versions)) fields.push(f);
+  // The pair most fields share: the latest version usually (a create, or an update of a few fields of a record).
+  let v = Number.NEGATIVE_INFINITY;
+  for (const f of fields) if ((versions[f] ?? v) > v) v = versions[f]!;
+  let c = '';
+  for (const f of fields) if (versions[f] === v) c = clients[f] ?? '';
   if (!Number.isFinite(v)) return JSON.stringify({ versions, clients });
   const compact: Compact = { v, c };
-  const own = new Set(Object.keys(data).filter((f) => !META.has(f)));
   const x: NonNullable<Compact['x']> = {};
-  for (const f of fields) if (!own.has(f) || versions[f] !== v || clients[f] !== c) x[f] = [versions[f] ?? null, clients[f] ?? null];
-  const absent = [...own].filter((f) => !fields.includes(f));
-  if (Object.keys(x).length > 0) compact.x = x;
+  let differing = 0;
+  for (const f of fields) {
+    if (f in data && !META.has(f) && versions[f] === v && clients[f] === c) continue;
+    x[f] = [versions[f] ?? null, clients[f] ?? null];
+    differing++;
+  }
+  const absent: string[] = [];
+  for (const f of Object.keys(data)) if (!META.has(f) && !(f in versions) && !(f in clients)) absent.push(f);
+  if (differing > 0) compact.x = x;
   if (absent.length > 0) compact.a = absent;
   return JSON.stringify(compact);
 }

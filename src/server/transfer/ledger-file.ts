@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto';
 import type { SessionUser } from '#shared/auth/permissions.ts';
 import type { ColumnKey } from '#shared/csv/columns.ts';
 import type { Encoding } from '#shared/csv/decode.ts';
-import { sheetOf, type Table } from '#shared/csv/export.ts';
+import type { Table } from '#shared/csv/export.ts';
+import { type BookSheet, layoutFeature } from '#shared/csv/sheet.ts';
 import { changesToCommit, countCreated, countPlan, type CreatedCounts, describeParseIssue, type ImportEntity, issuesTable, type PlanCounts, readFile, type ReadFile } from '#shared/csv/import-file.ts';
-import { type ExportKind, ledgerTable } from '#shared/csv/ledger-table.ts';
+import { type ExportKind, ledgerSheet, ledgerTable } from '#shared/csv/ledger-table.ts';
 import { type LedgerRecords, lookupsOf } from '#shared/csv/lookups.ts';
 import { planImport } from '#shared/csv/plan-import.ts';
 import { writeTable } from '#shared/csv/table.ts';
@@ -177,10 +178,16 @@ function mutationOf(change: Change, current: number, clientId: string, actor: st
 export type ExportFormat = 'csv' | 'xlsx';
 
 export async function exportLedgerFile(store: SyncStore, kind: ExportKind, format: ExportFormat, locale: Locale): Promise<{ bytes: Uint8Array; rows: number }> {
-  const table = ledgerTable(await loadLedger(store), kind, createTranslator(locale));
+  const t = createTranslator(locale);
+  const table = ledgerTable(await loadLedger(store), kind, t);
   const rows = table.rows.length;
   if (format === 'csv') return { bytes: new TextEncoder().encode(writeTable(table.header, table.rows)), rows };
+  return { bytes: await workbookBytes([ledgerSheet(table, kind, t)]), rows };
+}
+
+/** A workbook's bytes, with the layout write-excel-file has no option for (filter row, A4 one page wide). */
+export async function workbookBytes(book: BookSheet[]): Promise<Uint8Array> {
   const { default: writeExcelFile } = await import('write-excel-file/node');
-  const sheet = sheetOf(table);
-  return { bytes: await writeExcelFile(sheet.rows, { columns: sheet.columns, stickyRowsCount: 1 }).toBuffer(), rows };
+  const sheets = book.map(({ filter: _filter, fitToWidth: _fit, ...sheet }) => sheet);
+  return (writeExcelFile as unknown as (sheets: unknown[], options: unknown) => { toBuffer(): Promise<Uint8Array> })(sheets, { features: [layoutFeature(book)] }).toBuffer();
 }

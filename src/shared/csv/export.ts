@@ -56,21 +56,3 @@ export function summaryTable(problems: readonly Problem[]): Table {
     ]);
   return { header: SUMMARY_HEADER, rows };
 }
-
-/** A table as a spreadsheet's rows: a bold header, numbers as numbers, and widths that fit the content. */
-export function sheetOf(table: Table): { rows: ({ value: string | number; fontWeight?: 'bold' } | null)[][]; columns: { width: number }[] } {
-  const widths = table.header.map((h) => Math.min(60, Math.max(8, displayWidth(h) + 2)));
-  for (const row of table.rows.slice(0, 200)) {
-    row.forEach((cell, i) => {
-      const longest = Math.max(...String(cell ?? '').split('\n').map(displayWidth));
-      widths[i] = Math.min(60, Math.max(widths[i] ?? 8, longest + 2));
-    });
-  }
-  return {
-    rows: [table.header.map((value) => ({ value, fontWeight: 'bold' as const })), ...table.rows.map((row) => row.map((value) => (value === null || value === '' ? null : { value })))],
-    columns: widths.map((width) => ({ width })),
-  };
-}
-
-// A Chinese character takes two columns of a spreadsheet's width unit.
-const displayWidth = (text: string) => [...text].reduce((sum, ch) => sum + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);

@@ -3,7 +3,7 @@
 import { describeReason } from '../i18n/describe-error.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Change } from '../model/change.ts';
-import type { EntityName } from '../model/entities.ts';
+import { type EntityName, entityReferences } from '../model/entities.ts';
 import { type ColumnKey, mapHeaders } from './columns.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import type { Table } from './export.ts';
@@ -145,7 +145,19 @@ export function changesToCommit(plan: ImportPlan, excludeBadRows: boolean): Chan
   const bad = plan.rows.some((r) => r.issues.some((i) => i.severity === 'error'));
   if (bad && !excludeBadRows) return null;
   const rows = plan.rows.flatMap((r) => (r.change && !r.issues.some((i) => i.severity === 'error') ? [r.change] : []));
-  const idsIn = (changes: Change[]) => new Set(changes.flatMap((c) => Object.values(c.op === 'create' ? c.values : c.op === 'update' ? c.fields : {}).flat().filter((v): v is string => typeof v === 'string')));
+  // The ids a change refers to, read from its reference fields only (a 100,000-row file has many values).
+  const idsIn = (changes: Change[]) => {
+    const ids = new Set<string>();
+    for (const c of changes) {
+      const values = c.op === 'create' ? c.values : c.op === 'update' ? c.fields : {};
+      for (const ref of entityReferences[c.entity]) {
+        const value = values[ref.field];
+        if (typeof value === 'string') ids.add(value);
+        else if (Array.isArray(value)) for (const id of value) if (typeof id === 'string') ids.add(id);
+      }
+    }
+    return ids;
+  };
   const named = idsIn(rows);
   const problems = plan.newProblems.filter((p) => named.has(p.id));
   const used = idsIn([...rows, ...problems]);

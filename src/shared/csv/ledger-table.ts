@@ -3,6 +3,7 @@
 import type { Translate } from '../i18n/translate.ts';
 import { recordsTable, summaryTable, type Table } from './export.ts';
 import { type LedgerRecords, lookupsOf } from './lookups.ts';
+import { type BookSheet, summarySheet, tableSheet } from './sheet.ts';
 
 export const exportKinds = ['measure', 'problem', 'department', 'summary'] as const;
 export type ExportKind = (typeof exportKinds)[number];
@@ -20,4 +21,9 @@ export function ledgerTable(records: LedgerRecords, kind: ExportKind, t: Transla
     case 'measure':
       return recordsTable('measure', [...records.measures].sort((a, b) => (numberOf.get(a.problemId) ?? 0) - (numberOf.get(b.problemId) ?? 0) || a.seq - b.seq), codec);
   }
+}
+
+/** The export as a workbook's sheet: named for what it holds; 附件1 laid out as the report prints it. */
+export function ledgerSheet(table: Table, kind: ExportKind, t: Translate): BookSheet {
+  return kind === 'summary' ? summarySheet(table, t('export.file.summary'), t('export.summaryTitle')) : tableSheet(table, t(`export.file.${kind}`));
 }

@@ -67,15 +67,17 @@ function mergedRanges(xml: string): Range[] {
 }
 
 /** A cell as text: a date cell as its calendar date (its time of day only when it has one). */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) {
+    // A time of day is a fraction of a day in the file: rounded to the second, 08:00 stays 08:00.
+    const value = new Date(Math.round(cell.getTime() / 1000) * 1000);
     const date = formatIsoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
     const seconds = value.getUTCHours() * 3600 + value.getUTCMinutes() * 60 + value.getUTCSeconds();
     return seconds === 0 ? date : `${date} ${String(value.getUTCHours()).padStart(2, '0')}:${String(value.getUTCMinutes()).padStart(2, '0')}`;
   }
-  if (typeof value === 'number') return String(Math.round(value * 1e9) / 1e9);
-  return typeof value === 'string' || typeof value === 'boolean' ? String(value) : '';
+  if (typeof cell === 'number') return String(Math.round(cell * 1e9) / 1e9);
+  return typeof cell === 'string' || typeof cell === 'boolean' ? String(cell) : '';
 }
 
 /** One sheet (the first unless named) of an .xlsx file; rows with every cell empty are dropped. */

@@ -2,9 +2,9 @@
 import type { zhTransfer } from './messages-zh-transfer.ts';
 
 export const enTransfer: Record<keyof typeof zhTransfer, string> = {
-  'import.title': 'Import CSV',
-  'import.chooseFile': 'Choose a file (CSV, TSV, TXT)',
-  'import.fileNote': 'CSV saved by Excel or WPS (GBK/GB18030, UTF-8 or UTF-16), separated by commas, tabs or semicolons. Rows with an ID update that record; rows without one are matched by problem and measure title (problems by number, departments by name); the rest are added. A file imports whole: if any row is wrong, no row is imported.',
+  'import.title': 'Import',
+  'import.chooseFile': 'Choose a file (Excel workbook .xlsx, or CSV, TSV, TXT)',
+  'import.fileNote': 'Excel or WPS workbooks (.xlsx: merged 序号, 问题 and 方面 cells read as the row above, title rows skipped) or CSV (GBK/GB18030, UTF-8 or UTF-16). Rows with an ID update that record; the others find their problem by its text (by number when there is no problem column), measures by problem and title, departments by name. A file imports whole: if any row is wrong, no row is imported.',
   'import.entity': 'Import as',
   'import.encoding': 'Encoding',
   'import.encodingAuto': 'Detect ({encoding})',
@@ -67,6 +67,7 @@ export const enTransfer: Record<keyof typeof zhTransfer, string> = {
   'export.format.xlsx': 'Excel workbook (.xlsx)',
   'export.format.csv': 'CSV (UTF-8, opens directly in Excel and WPS)',
   'export.note': 'Exports carry ID, version and updated columns: imported again after editing, they update the same records and never overwrite changes others made after the export.',
+  'export.summaryTitle': 'Annex 1: the inspection’s problems and their rectification',
   'export.run': 'Export',
   'export.done': 'Exported {name}',
   'export.failed': 'Export failed: {message}',

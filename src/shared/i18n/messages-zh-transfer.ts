@@ -1,8 +1,8 @@
 // The catalogue's words for import and export (browser and command line), in Simplified Chinese.
 export const zhTransfer = {
-  'import.title': '导入 CSV',
-  'import.chooseFile': '选择文件（CSV、TSV、TXT）',
-  'import.fileNote': '支持 Excel、WPS 另存的 CSV（GBK/GB18030、UTF-8、UTF-16 均可），逗号、制表符或分号分隔。带“编号”列的行更新已有记录，没有编号的行按“问题＋整改措施”（问题按序号、单位按名称）匹配，其余新增。整个文件一次导入：任何一行有错误，就一行也不导入。',
+  'import.title': '导入',
+  'import.chooseFile': '选择文件（Excel 工作簿 .xlsx，或 CSV、TSV、TXT）',
+  'import.fileNote': '可以直接导入 Excel、WPS 保存的 .xlsx 台账（合并的序号、问题、方面单元格按上一行理解，标题行自动跳过），或 CSV（GBK/GB18030、UTF-8、UTF-16 均可）。带“编号”列的行更新已有记录；其余的行按“问题”原文（没有“问题”列时按序号）找到所属问题，按“问题＋整改措施”匹配已有措施，单位按名称。整个文件一次导入：任何一行有错误，就一行也不导入。',
   'import.entity': '导入为',
   'import.encoding': '文件编码',
   'import.encodingAuto': '自动识别（{encoding}）',
@@ -65,6 +65,7 @@ export const zhTransfer = {
   'export.format.xlsx': 'Excel 工作簿（.xlsx）',
   'export.format.csv': 'CSV（UTF-8，Excel、WPS 可直接打开）',
   'export.note': '导出的文件含“编号”“版本”“更新时间”列：修改后再导入时，据此更新原记录，并且不会覆盖导出之后别人做的修改。',
+  'export.summaryTitle': '附件1　优化营商环境执法检查问题整改情况汇总表',
   'export.run': '导出',
   'export.done': '已导出 {name}',
   'export.failed': '导出失败：{message}',

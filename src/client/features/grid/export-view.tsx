@@ -35,7 +35,7 @@ export function ExportViewButton({ api, name }: { api: GridApi | null; name: str
     setBusy(true);
     try {
       const file = fileName(name, format);
-      downloadBlob(file, await tableBlob(viewTable(api), format));
+      downloadBlob(file, await tableBlob(viewTable(api), format, name));
       toast.show({ kind: 'info', text: t('export.done', { name: file }) });
     } catch (error) {
       toast.show({ kind: 'error', text: t('export.failed', { message: error instanceof Error ? error.message : String(error) }) });

@@ -1,14 +1,15 @@
-// 导入 Import: choose a CSV file, check how its columns map, preview every row, then commit all of it (or all
-// but the bad rows) in one transaction. The work runs in a worker; this is only its face.
+// 导入 Import: choose a workbook or CSV file, check how it was read and how its columns map, preview every row (the
+// problem and units each is matched to, what will be created), then commit all of it (or all but the bad rows) in
+// one transaction. The work runs in a worker; this is only its face.
 import { useState } from 'react';
 import { type ColumnKey, mapHeaders } from '#shared/csv/columns.ts';
-import { encodings, type Encoding } from '#shared/csv/decode.ts';
-import { importEntities, type ImportEntity } from '#shared/csv/import-file.ts';
+import type { ImportEntity } from '#shared/csv/import-file.ts';
 import { describeFieldError } from '#shared/i18n/describe-error.ts';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { downloadBlob } from '#client/lib/download.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
 import { useToast } from '#client/ui/toast.tsx';
+import { type FileChoice, FileOptions } from './file-options.tsx';
 import { MappingStep } from './mapping-step.tsx';
 import { PreviewStep } from './preview-step.tsx';
 import type { Progress, TransferClient } from './transfer-client.ts';
@@ -26,18 +27,20 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [entity, setEntity] = useState<ImportEntity>('measure');
-  const [encoding, setEncoding] = useState<Encoding | ''>('');
+  const [choice, setChoice] = useState<FileChoice>({ encoding: '', sheet: '', headerRow: undefined });
   const [mapping, setMapping] = useState<(ColumnKey | null)[]>([]);
   const [createDepartments, setCreateDepartments] = useState(false);
+  const [createMissing, setCreateMissing] = useState(false);
   const [excludeBadRows, setExcludeBadRows] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [messages, setMessages] = useState<string[]>([]);
   const client = useTransferClient(open, () => {
     setStep({ kind: 'choose' });
     setFile(null);
-    setEncoding('');
+    setChoice({ encoding: '', sheet: '', headerRow: undefined });
     setMessages([]);
     setCreateDepartments(false);
+    setCreateMissing(false);
     setExcludeBadRows(false);
   });
 
@@ -57,9 +60,14 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
     }
   };
 
-  const read = async (chosen: File, forced: Encoding | '') => {
-    const result = await work(async (c) => c.run({ type: 'read', bytes: await chosen.arrayBuffer(), encoding: forced || undefined }, setProgress));
-    if (!result) return;
+  const read = async (chosen: File, next: FileChoice) => {
+    setChoice(next);
+    const bytes = await chosen.arrayBuffer();
+    const result = await work(async (c) => c.run({ type: 'read', bytes, locale: settings.locale, encoding: next.encoding || undefined, sheet: next.sheet || undefined, headerRow: next.headerRow }, setProgress));
+    if (!result) {
+      setStep({ kind: 'choose' });
+      return;
+    }
     setEntity(result.entity);
     setMapping(result.mapping);
     setStep({ kind: 'mapping', read: result });
@@ -67,9 +75,9 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
     else if (result.parseErrors.length > 0) setMessages([t('import.parseErrors'), ...result.parseErrors]);
   };
 
-  const plan = async (readSummary: ReadSummary, create: boolean) => {
+  const plan = async (readSummary: ReadSummary, create: boolean, missing: boolean) => {
     const result = await work((c) =>
-      c.run({ type: 'plan', dbName: storage.db.name, locale: settings.locale, entity, mapping, createDepartments: create, user: settings.account }, setProgress),
+      c.run({ type: 'plan', dbName: storage.db.name, locale: settings.locale, entity, mapping, createDepartments: create, createMissing: missing, user: settings.account }, setProgress),
     );
     if (result) setStep({ kind: 'preview', read: readSummary, plan: result });
   };
@@ -97,6 +105,11 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
     if (result) downloadBlob(t('import.reportFile'), result.blob);
   };
 
+  const template = async () => {
+    const result = await work((c) => c.run({ type: 'template', locale: settings.locale }));
+    if (result) downloadBlob(t('import.templateFile'), result.blob);
+  };
+
   const busy = progress !== null;
   const mappedColumns = mapping.flatMap((k, i) => (k ? [i] : []));
   const counts = step.kind === 'preview' ? step.plan.counts : null;
@@ -120,7 +133,7 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
             </button>
           )}
           {step.kind === 'mapping' && (
-            <button type="button" className="button button--primary" disabled={busy || mappedColumns.length === 0 || step.read.rowCount === 0} onClick={() => void plan(step.read, createDepartments)}>
+            <button type="button" className="button button--primary" disabled={busy || mappedColumns.length === 0 || step.read.rowCount === 0} onClick={() => void plan(step.read, createDepartments, createMissing)}>
               {t('import.check')}
             </button>
           )}
@@ -133,67 +146,39 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
       }
     >
       <section className="transfer-options">
-        <label className="field">
-          <span>{t('import.chooseFile')}</span>
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-            disabled={busy}
-            onChange={(e) => {
-              const chosen = e.target.files?.[0];
-              if (!chosen) return;
-              setFile(chosen);
-              void read(chosen, encoding);
-            }}
-          />
-        </label>
+        <div className="menu-row">
+          <label className="field">
+            <span>{t('import.chooseFile')}</span>
+            <input
+              type="file"
+              accept=".xlsx,.xls,.et,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/tab-separated-values,text/plain"
+              disabled={busy}
+              onChange={(e) => {
+                const chosen = e.target.files?.[0];
+                if (!chosen) return;
+                setFile(chosen);
+                void read(chosen, { encoding: '', sheet: '', headerRow: undefined });
+              }}
+            />
+          </label>
+          <button type="button" className="button" disabled={busy} onClick={() => void template()}>
+            {t('import.template')}
+          </button>
+        </div>
         <p className="note">{t('import.fileNote')}</p>
         {step.kind !== 'choose' && (
-          <div className="menu-row">
-            <label className="field">
-              <span>{t('import.entity')}</span>
-              <select
-                value={entity}
-                disabled={busy}
-                onChange={(e) => {
-                  const next = e.target.value as ImportEntity;
-                  setEntity(next);
-                  setMapping(mapHeaders(next, step.read.header));
-                  setStep({ kind: 'mapping', read: step.read });
-                }}
-              >
-                {importEntities.map((e) => (
-                  <option key={e} value={e}>
-                    {t(`entity.${e}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('import.encoding')}</span>
-              <select
-                value={encoding}
-                disabled={busy || !file}
-                onChange={(e) => {
-                  const next = e.target.value as Encoding | '';
-                  setEncoding(next);
-                  if (file) void read(file, next);
-                }}
-              >
-                <option value="">{t('import.encodingAuto', { encoding: t(`encoding.${step.read.encoding}`) })}</option>
-                {encodings.map((e) => (
-                  <option key={e} value={e}>
-                    {t(`encoding.${e}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-        )}
-        {step.kind !== 'choose' && (
-          <p className="note" data-testid="import-file-summary">
-            {t('import.fileSummary', { rows: step.read.rowCount, columns: step.read.header.length, encoding: t(`encoding.${step.read.encoding}`), delimiter: t(`delimiter.${delimiterName(step.read.delimiter)}`) })}
-          </p>
+          <FileOptions
+            read={step.read}
+            entity={entity}
+            choice={choice}
+            busy={busy || !file}
+            onEntity={(next) => {
+              setEntity(next);
+              setMapping(mapHeaders(next, step.read.header));
+              setStep({ kind: 'mapping', read: step.read });
+            }}
+            onChoice={(next) => file && void read(file, next)}
+          />
         )}
       </section>
       {progress && <ProgressLine progress={progress} />}
@@ -207,7 +192,24 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
       {step.kind === 'mapping' && <MappingStep read={step.read} entity={entity} mapping={mapping} onChange={setMapping} />}
       {step.kind === 'preview' && (
         <>
-          {step.plan.unknownDepartments.length > 0 && (
+          {step.plan.missingProblems > 0 && (
+            <div className="transfer-departments">
+              <p>{t('import.missingProblems', { count: step.plan.missingProblems })}</p>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={createMissing}
+                  disabled={busy}
+                  onChange={(e) => {
+                    setCreateMissing(e.target.checked);
+                    void plan(step.read, createDepartments, e.target.checked);
+                  }}
+                />
+                {t('import.createMissing')}
+              </label>
+            </div>
+          )}
+          {step.plan.unknownDepartments.length > 0 && !createMissing && (
             <div className="transfer-departments">
               <p>{t('import.unknownDepartments', { count: step.plan.unknownDepartments.length, names: step.plan.unknownDepartments.slice(0, 20).join('、') })}</p>
               <label className="check">
@@ -217,13 +219,20 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
                   disabled={busy}
                   onChange={(e) => {
                     setCreateDepartments(e.target.checked);
-                    void plan(step.read, e.target.checked);
+                    void plan(step.read, e.target.checked, createMissing);
                   }}
                 />
                 {t('import.createDepartments')}
               </label>
             </div>
           )}
+          {step.plan.created.problems + step.plan.created.departments > 0 && (
+            <p className="transfer-create" data-testid="import-creates">
+              {t('import.willCreate', { problems: step.plan.created.problems, measures: step.plan.counts.creates, departments: step.plan.created.departments })}
+              {step.plan.created.areas > 0 && t('import.willCreateAreas', { count: step.plan.created.areas })}
+            </p>
+          )}
+          {step.plan.numberIsRowCounter && <p className="note">{t('import.rowCounter')}</p>}
           {(step.plan.counts.errorRows > 0 || step.plan.counts.warnings > 0) && (
             <div className="menu-row">
               {step.plan.counts.errorRows > 0 && (
@@ -243,8 +252,4 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
       )}
     </Dialog>
   );
-}
-
-function delimiterName(delimiter: string): 'comma' | 'tab' | 'semicolon' {
-  return delimiter === '\t' ? 'tab' : delimiter === ';' ? 'semicolon' : 'comma';
 }

@@ -1,4 +1,5 @@
-// The preview before an import commits: what each row will do, and every problem named by row, column and reason.
+// The preview before an import commits: what each row will do, the problem and units it was matched to (marked when
+// the import creates them), and every problem named by row, column and reason.
 import { describeReason } from '#shared/i18n/describe-error.ts';
 import { useT } from '#client/context/ledger-context.tsx';
 import type { PlanSummary } from './transfer-protocol.ts';
@@ -11,6 +12,8 @@ export function PreviewStep({ plan, header, mappedColumns }: Props) {
   const t = useT();
   const { counts } = plan;
   const cells = mappedColumns.slice(0, SHOWN_CELLS);
+  const matched = plan.preview.some((row) => row.match?.problem || (row.match?.departments.length ?? 0) > 0);
+  const named = (item: { name?: string; label?: string; created: boolean }) => `${item.label ?? item.name ?? ''}${item.created ? t('import.preview.new') : ''}`;
   return (
     <>
       <p className="transfer-counts" data-testid="import-counts">
@@ -24,6 +27,8 @@ export function PreviewStep({ plan, header, mappedColumns }: Props) {
             {cells.map((i) => (
               <th key={i}>{header[i]}</th>
             ))}
+            {matched && <th>{t('import.preview.problem')}</th>}
+            {matched && <th>{t('import.preview.departments')}</th>}
             <th>{t('import.preview.issues')}</th>
           </tr>
         </thead>
@@ -37,6 +42,16 @@ export function PreviewStep({ plan, header, mappedColumns }: Props) {
                   {row.cells[i] ?? ''}
                 </td>
               ))}
+              {matched && (
+                <td className="transfer-table__cell" data-col="problem">
+                  {row.match?.problem ? named(row.match.problem) : ''}
+                </td>
+              )}
+              {matched && (
+                <td className="transfer-table__cell" data-col="departments">
+                  {(row.match?.departments ?? []).map(named).join('、')}
+                </td>
+              )}
               <td>
                 {row.issues.map((issue, n) => (
                   <div key={n} className={`transfer-issue transfer-issue--${issue.severity}`}>

@@ -3,24 +3,31 @@
 import type { SessionUser } from '#shared/auth/permissions.ts';
 import type { ColumnKey } from '#shared/csv/columns.ts';
 import type { Encoding } from '#shared/csv/decode.ts';
-import type { ImportEntity, PlanCounts } from '#shared/csv/import-file.ts';
+import type { CreatedCounts, ImportEntity, PlanCounts } from '#shared/csv/import-file.ts';
 import type { ExportKind } from '#shared/csv/ledger-table.ts';
-import type { RowIssue } from '#shared/csv/plan-import.ts';
+import type { RowIssue, RowMatch } from '#shared/csv/plan-import.ts';
 import type { Locale } from '#shared/i18n/translate.ts';
 import type { Change } from '#shared/model/change.ts';
 import type { FileFormat } from '#client/lib/spreadsheet-file.ts';
 import type { RecordError } from '#client/storage/save-changes.ts';
 
 export type TransferRequest =
-  | { type: 'read'; bytes: ArrayBuffer; encoding?: Encoding; entity?: ImportEntity }
-  | { type: 'plan'; dbName: string; locale: Locale; entity: ImportEntity; mapping: (ColumnKey | null)[]; createDepartments: boolean; user: SessionUser | null }
+  | { type: 'read'; bytes: ArrayBuffer; locale?: Locale; encoding?: Encoding; entity?: ImportEntity; sheet?: string; headerRow?: number }
+  | { type: 'plan'; dbName: string; locale: Locale; entity: ImportEntity; mapping: (ColumnKey | null)[]; createDepartments: boolean; createMissing?: boolean; user: SessionUser | null }
+  | { type: 'template'; locale: Locale }
   | { type: 'report'; locale: Locale }
   | { type: 'commit'; excludeBadRows: boolean }
   | { type: 'export'; dbName: string; locale: Locale; kind: ExportKind; format: FileFormat };
 
 export type ReadSummary = {
+  format: 'csv' | 'xlsx';
   encoding: Encoding;
   delimiter: string;
+  sheets: string[];
+  sheet: string;
+  /** The header's row, and the first rows of the file to choose another from. */
+  headerRow: number;
+  headerChoices: { row: number; text: string }[];
   header: string[];
   /** The first rows, for the mapping screen. */
   sample: string[][];
@@ -31,7 +38,7 @@ export type ReadSummary = {
 };
 
 /** A row as the preview shows it: what will happen to it, and what is wrong with it. */
-export type PreviewRow = { row: number; op: 'create' | 'update' | 'unchanged' | 'error'; cells: string[]; issues: RowIssue[] };
+export type PreviewRow = { row: number; op: 'create' | 'update' | 'unchanged' | 'error'; cells: string[]; issues: RowIssue[]; match?: RowMatch };
 
 export type PlanSummary = {
   counts: PlanCounts;
@@ -40,6 +47,11 @@ export type PlanSummary = {
   preview: PreviewRow[];
   /** Departments the plan would create (only when asked to). */
   newDepartments: number;
+  /** What committing the good rows creates besides them (problems, areas, units). */
+  created: CreatedCounts;
+  /** Problems the file names that the ledger lacks. */
+  missingProblems: number;
+  numberIsRowCounter: boolean;
 };
 
 export type CommitResult =

@@ -1,12 +1,13 @@
 // The import/export worker: decodes, parses, plans and commits imports, and builds full-data exports, off the
 // page's thread so that 100,000 rows never freeze the grid. One import at a time per worker.
 /// <reference lib="webworker" />
-import { ledgerTable } from '#shared/csv/ledger-table.ts';
-import { changesToCommit, countPlan, type ImportEntity, issuesTable, type ReadFile, readFile } from '#shared/csv/import-file.ts';
+import { ledgerSheet, ledgerTable } from '#shared/csv/ledger-table.ts';
+import { changesToCommit, countCreated, countPlan, describeParseIssue, describeRefusal, type ImportEntity, issuesTable, type ReadFile, readFile } from '#shared/csv/import-file.ts';
+import { templateBook } from '#shared/csv/template.ts';
 import { lookupsOf } from '#shared/csv/lookups.ts';
 import { type ImportPlan, planImport } from '#shared/csv/plan-import.ts';
 import { createTranslator } from '#shared/i18n/translate.ts';
-import { tableBlob } from '#client/lib/spreadsheet-file.ts';
+import { bookBlob, tableBlob } from '#client/lib/spreadsheet-file.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { openWorkerStorage, type WorkerStorage } from '#client/storage/worker-storage.ts';
 import type { CommitResult, PlanSummary, PreviewRow, ReadSummary, TransferRequest, TransferResponse } from './transfer-protocol.ts';
@@ -31,19 +32,27 @@ async function handle(request: TransferRequest, progress: Progress): Promise<Rea
   switch (request.type) {
     case 'read': {
       progress('read', 0, 1);
-      file = readFile(new Uint8Array(request.bytes), { encoding: request.encoding, entity: request.entity });
+      const t = createTranslator(request.locale ?? 'zh-CN');
+      file = await readFile(new Uint8Array(request.bytes), { encoding: request.encoding, entity: request.entity, sheet: request.sheet, headerRow: request.headerRow });
       planned = null;
       return {
+        format: file.format,
         encoding: file.encoding,
         delimiter: file.delimiter,
+        sheets: file.sheets,
+        sheet: file.sheet,
+        headerRow: file.headerRow,
+        headerChoices: file.grid.slice(0, 10).map((cells, i) => ({ row: file!.gridRows[i] ?? i + 1, text: cells.filter((c) => c.trim() !== '').join(' | ').slice(0, 60) })),
         header: file.rows[0] ?? [],
         sample: file.rows.slice(1, 6),
         rowCount: Math.max(0, file.rows.length - 1),
         entity: file.entity,
         mapping: file.mapping,
-        parseErrors: file.parseErrors.slice(0, 20),
+        parseErrors: file.parseErrors.slice(0, 20).map((issue) => describeParseIssue(t, issue)),
       };
     }
+    case 'template':
+      return { blob: await bookBlob(templateBook(createTranslator(request.locale))) };
     case 'plan': {
       if (!file) throw new Error('no file read');
       progress('load', 0, 1);
@@ -52,6 +61,9 @@ async function handle(request: TransferRequest, progress: Progress): Promise<Rea
       const plan = planImport(file.rows, request.mapping, lookupsOf(records, t), {
         entity: request.entity,
         createDepartments: request.createDepartments,
+        createMissing: request.createMissing,
+        missingFix: t('import.fix.ui'),
+        rowNumbers: file.rowNumbers,
         actor: request.user?.displayName ?? '',
         now: new Date().toISOString(),
         user: request.user ?? undefined,
@@ -78,7 +90,9 @@ async function handle(request: TransferRequest, progress: Progress): Promise<Rea
       progress('load', 0, 1);
       const records = await (await storageFor(request.dbName)).loadRecords();
       progress('export', 0, 1);
-      return { blob: await tableBlob(ledgerTable(records, request.kind, createTranslator(request.locale)), request.format) };
+      const t = createTranslator(request.locale);
+      const table = ledgerTable(records, request.kind, t);
+      return { blob: await tableBlob(table, request.format, ledgerSheet(table, request.kind, t)) };
     }
   }
 }
@@ -87,7 +101,7 @@ function summarise(plan: ImportPlan, rows: string[][]): PlanSummary {
   const previewOf = (i: number): PreviewRow => {
     const planned = plan.rows[i]!;
     const bad = planned.issues.some((x) => x.severity === 'error');
-    return { row: planned.row, op: bad ? 'error' : (planned.change?.op as 'create' | 'update' | undefined) ?? 'unchanged', cells: rows[i + 1] ?? [], issues: planned.issues };
+    return { row: planned.row, op: bad ? 'error' : (planned.change?.op as 'create' | 'update' | undefined) ?? 'unchanged', cells: rows[i + 1] ?? [], issues: planned.issues, match: planned.match };
   };
   const withIssues = plan.rows.flatMap((r, i) => (r.issues.length > 0 ? [i] : [])).slice(0, PREVIEW_ISSUES);
   const first = plan.rows.slice(0, PREVIEW_FIRST).map((_, i) => i).filter((i) => !withIssues.includes(i));
@@ -95,6 +109,9 @@ function summarise(plan: ImportPlan, rows: string[][]): PlanSummary {
     counts: countPlan(plan),
     unknownDepartments: plan.unknownDepartments,
     newDepartments: plan.newDepartments.length,
+    created: countCreated(plan),
+    missingProblems: plan.missingProblems,
+    numberIsRowCounter: plan.numberIsRowCounter,
     preview: [...withIssues, ...first].map(previewOf),
   };
 }
@@ -104,6 +121,9 @@ self.onmessage = (event: MessageEvent<{ id: number; request: TransferRequest }>)
   const post = (response: TransferResponse) => self.postMessage(response);
   handle(request, (phase, done, total) => post({ id, type: 'progress', phase, done, total })).then(
     (result) => post({ id, type: 'done', result }),
-    (error: unknown) => post({ id, type: 'failed', message: describeStorageError(createTranslator('locale' in request ? request.locale : 'zh-CN'), error) }),
+    (error: unknown) => {
+      const t = createTranslator('locale' in request ? (request.locale ?? 'zh-CN') : 'zh-CN');
+      post({ id, type: 'failed', message: describeRefusal(t, error) ?? describeStorageError(t, error) });
+    },
   );
 };
