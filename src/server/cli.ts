@@ -4,16 +4,20 @@
 //   npm run cli -- user add <username> --role admin|coordinator|staff|viewer [--name 张三] [--department 市财政局 ...]
 //   npm run cli -- user passwd <username>        (asks for the password; or pipe it in)
 //   npm run cli -- user list
+//   npm run cli -- template <file.xlsx>               (the import template)
+// Messages are Chinese unless --lang en is given.
 // The password is read from the terminal without echo, or from standard input when piped.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '#shared/auth/permissions.ts';
+import { createTranslator } from '#shared/i18n/translate.ts';
 import { addUser, setPassword } from './auth/accounts.ts';
+import { FIRST_ADMIN, forgetInitialPassword, initialPasswordFile } from './auth/initial-password.ts';
 import { loadConfig } from './config.ts';
 import { createAccountStore } from './store/account-store.ts';
 import { openDatabase } from './store/database.ts';
 import { createSyncStore } from './store/sync-store.ts';
-import { EXPORT_USAGE, IMPORT_USAGE, runExport, runImport } from './transfer/transfer-commands.ts';
+import { EXPORT_USAGE, IMPORT_USAGE, localeOf, runExport, runImport, runTemplate, TEMPLATE_USAGE } from './transfer/transfer-commands.ts';
 
 async function readPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -34,34 +38,45 @@ async function readPassword(prompt: string): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
+  const t = createTranslator(localeOf(argv));
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const accounts = createAccountStore(database.db);
   const context = { store: createSyncStore(database.db, database.dialect), accounts, print: (line: string) => console.log(line) };
+  const lang = { lang: { type: 'string' as const } };
   try {
     if (group === 'import') return await runImport(argv.slice(1), context);
     if (group === 'export') return await runExport(argv.slice(1), context);
+    if (group === 'template') return await runTemplate(argv.slice(1), context);
     if (group === 'user' && command === 'add') {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string', multiple: true } } });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string', multiple: true }, ...lang } });
       const username = positionals[0];
       const role = values.role as Role | undefined;
-      if (!username || !role || !roles.includes(role)) throw new Error(`usage: user add <username> --role ${roles.join('|')} [--name 显示名] [--department 单位 ...]`);
+      if (!username || !role || !roles.includes(role)) throw new Error(t('cli.usage', { usage: `user add <username> --role ${roles.join('|')} [--name 显示名] [--department 单位 ...]` }));
       const names = values.department ?? [];
       const found = await accounts.departmentIdsByName(names);
       const unknown = names.filter((n) => !found.has(n));
-      if (unknown.length > 0) throw new Error(`unknown department(s): ${unknown.join(', ')}`);
-      const password = await readPassword(`Password for ${username}: `);
+      if (unknown.length > 0) throw new Error(t('cli.unknownDepartments', { names: unknown.join('、') }));
+      if (await accounts.findByUsername(username)) throw new Error(t('account.error.exists', { username }));
+      const password = await readPassword(t('cli.password', { username }));
+      if (password.length < 8) throw new Error(t('account.error.shortPassword'));
       const user = await addUser(accounts, { username, displayName: values.name, password, role, departmentIds: names.map((n) => found.get(n) ?? '') });
-      console.log(`created ${user.username} (${user.role})`);
+      console.log(t('cli.userCreated', { username: user.username, role: t(`account.role.${user.role}`) }));
     } else if (group === 'user' && command === 'passwd') {
-      const username = rest[0];
-      if (!username) throw new Error('usage: user passwd <username>');
-      await setPassword(accounts, username, await readPassword(`New password for ${username}: `));
-      console.log(`password changed for ${username}; their sessions are signed out`);
+      const username = rest.find((a) => !a.startsWith('--') && a !== 'en' && a !== 'zh-CN');
+      if (!username) throw new Error(t('cli.usage', { usage: 'user passwd <username>' }));
+      if (!(await accounts.findByUsername(username))) throw new Error(t('account.error.missing', { username }));
+      const password = await readPassword(t('cli.newPassword', { username }));
+      if (password.length < 8) throw new Error(t('account.error.shortPassword'));
+      await setPassword(accounts, username, password);
+      if (username === FIRST_ADMIN) await forgetInitialPassword(initialPasswordFile(config.dataDir));
+      console.log(t('cli.passwordChanged', { username }));
     } else if (group === 'user' && command === 'list') {
-      for (const u of await accounts.listUsers()) console.log(`${u.username}\t${u.role}\t${u.displayName}\t${u.departmentIds.length} department(s)`);
+      for (const u of await accounts.listUsers()) {
+        console.log(t('cli.userLine', { username: u.username, role: t(`account.role.${u.role}`), name: u.displayName, departments: u.departmentIds.length, disabled: u.disabled ? t('cli.userDisabled') : '' }));
+      }
     } else {
-      throw new Error(['commands:', IMPORT_USAGE, EXPORT_USAGE, 'user add | user passwd | user list'].join('\n  '));
+      throw new Error([t('cli.commands'), IMPORT_USAGE, EXPORT_USAGE, TEMPLATE_USAGE, 'user add | user passwd | user list'].join('\n  '));
     }
     return 0;
   } finally {

@@ -11,7 +11,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('data'),
   /** postgres://… to use PostgreSQL instead of the embedded SQLite file. */
   DATABASE_URL: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** warn by default: a request log (info) only when asked for. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
 export type ServerConfig = {

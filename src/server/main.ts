@@ -1,7 +1,9 @@
 // Server entry: read the configuration, open and migrate the database, build the app, listen, and say where.
 import { loadConfig } from './config.ts';
 import { createApp } from './http/app.ts';
+import { createTranslator, parseLocale } from '#shared/i18n/translate.ts';
 import { ensureFirstAdmin } from './auth/accounts.ts';
+import { initialPasswordFile, keepInitialPassword, pendingInitialPassword } from './auth/initial-password.ts';
 import { createAccountStore } from './store/account-store.ts';
 import { createAttachmentStore } from './store/attachment-store.ts';
 import { openDatabase } from './store/database.ts';
@@ -11,16 +13,21 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const accounts = createAccountStore(database.db);
+  const t = createTranslator(parseLocale(process.env.LEDGER_LANG));
+  const file = initialPasswordFile(config.dataDir);
   const firstPassword = await ensureFirstAdmin(accounts, process.env.LEDGER_ADMIN_PASSWORD);
-  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store: createSyncStore(database.db, database.dialect), accounts, attachments: createAttachmentStore(database.db) });
+  const given = firstPassword !== null && process.env.LEDGER_ADMIN_PASSWORD === firstPassword;
+  if (firstPassword && !given) await keepInitialPassword(file, firstPassword);
+  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store: createSyncStore(database.db, database.dialect), accounts, attachments: createAttachmentStore(database.db), initialPasswordFile: file });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  console.log(`整改台账 Rectification Ledger: ${shown} (${database.describe})`);
-  if (firstPassword) {
-    const given = process.env.LEDGER_ADMIN_PASSWORD === firstPassword;
-    console.log(`首次启动：已创建管理员账号 admin，密码 ${given ? '(LEDGER_ADMIN_PASSWORD)' : firstPassword}`);
-    console.log('First start: created the administrator "admin"' + (given ? ' with LEDGER_ADMIN_PASSWORD.' : ` with password ${firstPassword}.`));
-    console.log('Set a real password with: npm run cli -- user passwd admin');
+  console.log(t('server.started', { url: shown, database: database.describe }));
+  if (given) console.log(t('server.firstAdminGiven'));
+  // Printed at every start until it is changed, so that it never scrolls away under the first start's lines.
+  const pending = await pendingInitialPassword(file, accounts);
+  if (pending) {
+    console.log(firstPassword ? t('server.firstAdmin', { password: pending }) : t('server.initialPassword', { password: pending, file }));
+    console.log(t('server.changePassword'));
   }
   const stop = () => {
     void app

@@ -67,7 +67,10 @@ export async function saveChanges(db: LedgerDb, feed: ChangeFeed, changes: reado
       if (errors.length > 0) throw new Refused(errors);
       await writeState(db, state, prevs);
       await db.meta.put({ key: WRITES_KEY, value: version });
-      const saved = [...state.keys()].filter((k) => prevs.get(k) !== state.get(k)).map((key): SavedChange => {
+      // In the order the changes came (dependents deleted before what they refer to, created after): the server
+      // applies the outbox in this order, and refuses a deletion of what a later mutation would have freed.
+      const order = [...new Set(changes.map((c) => keyOf(c.entity, c.id)))];
+      const saved = order.filter((k) => prevs.get(k) !== state.get(k)).map((key): SavedChange => {
         const [entity, id] = splitKey(key);
         return { entity, id, prev: prevs.get(key) ?? undefined, next: state.get(key) ?? null };
       });

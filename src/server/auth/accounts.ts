@@ -53,14 +53,14 @@ export function authenticate(store: AccountStore, token: string | undefined, now
   return token ? store.sessionUser(hashToken(token), now.toISOString()) : Promise.resolve(undefined);
 }
 
-export type NewUser = { username: string; displayName?: string; password: string; role: Role; departmentIds?: string[] };
+export type NewUser = { username: string; displayName?: string; password: string; role: Role; departmentIds?: string[]; mustChangePassword?: boolean };
 
 export async function addUser(store: AccountStore, input: NewUser): Promise<SessionUser> {
   if (await store.findByUsername(input.username)) throw new Error(`user "${input.username}" already exists`);
   if (input.password.length < 8) throw new Error('a password needs at least 8 characters');
   const id = newId();
   await store.createUser(
-    { id, username: input.username, display_name: input.displayName ?? input.username, password_hash: await hashPassword(input.password), role: input.role, disabled: 0, created_at: new Date().toISOString() },
+    { id, username: input.username, display_name: input.displayName ?? input.username, password_hash: await hashPassword(input.password), role: input.role, disabled: 0, created_at: new Date().toISOString(), must_change_password: input.mustChangePassword ? 1 : 0 },
     input.departmentIds ?? [],
   );
   const created = await store.findById(id);
@@ -72,7 +72,7 @@ export async function setPassword(store: AccountStore, username: string, passwor
   const user = await store.findByUsername(username);
   if (!user) throw new Error(`no user "${username}"`);
   if (password.length < 8) throw new Error('a password needs at least 8 characters');
-  await store.updateUser(user.id, { password_hash: await hashPassword(password) });
+  await store.updateUser(user.id, { password_hash: await hashPassword(password), must_change_password: 0 });
   // A new password ends the sessions the old one opened.
   await store.deleteSessionsOf(user.id);
 }
@@ -83,7 +83,17 @@ export async function setPassword(store: AccountStore, username: string, passwor
  */
 export async function ensureFirstAdmin(store: AccountStore, password?: string): Promise<string | null> {
   if ((await store.countUsers()) > 0) return null;
-  const chosen = password && password.length >= 8 ? password : randomBytes(9).toString('base64url');
-  await addUser(store, { username: 'admin', displayName: '管理员', password: chosen, role: 'admin' });
+  const given = password !== undefined && password.length >= 8;
+  const chosen = given ? password : newPassword();
+  // A password printed on a console is changed at the first sign-in; one the operator chose is theirs.
+  await addUser(store, { username: 'admin', displayName: '管理员', password: chosen, role: 'admin', mustChangePassword: !given });
   return chosen;
+}
+
+// No 0/O, 1/l/I: a password read off a screen or a sheet of paper is typed without guessing.
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A first password to hand out: 12 characters from an unambiguous alphabet (about 70 bits). */
+export function newPassword(): string {
+  return [...randomBytes(12)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
 }

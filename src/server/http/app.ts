@@ -8,6 +8,7 @@ import type { SyncStore } from '#server/store/sync-store.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { registerAttachmentRoutes } from './attachment-routes.ts';
 import { registerAuth } from './auth.ts';
+import { registerPasswordRoutes } from './password-routes.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
 
@@ -19,10 +20,12 @@ export type AppOptions = {
   logLevel?: string;
   /** Largest request body accepted (bytes); larger ones get 413. */
   bodyLimit?: number;
+  /** Where the first administrator's initial password is kept until it is changed. */
+  initialPasswordFile?: string;
 };
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024 });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'warn' }, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024 });
   // Every failure answers in one shape with a message, malformed JSON and oversized bodies included.
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
@@ -33,6 +36,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   // A cheap request that tells a client the server is really there: navigator.onLine is only a hint.
   app.get('/api/health', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
   registerAuth(app, options.accounts);
+  registerPasswordRoutes(app, options.accounts, { initialPasswordFile: options.initialPasswordFile });
   registerSyncRoutes(app, options.store);
   registerAttachmentRoutes(app, options.attachments);
   registerAccountRoutes(app, options.accounts);

@@ -11,9 +11,13 @@ export type AccountStore = {
   countUsers: () => Promise<number>;
   findByUsername: (username: string) => Promise<(UserRow & { departmentIds: string[] }) | undefined>;
   findById: (id: string) => Promise<(UserRow & { departmentIds: string[] }) | undefined>;
-  listUsers: () => Promise<SessionUser[]>;
+  listUsers: () => Promise<(SessionUser & { disabled: boolean })[]>;
   createUser: (row: UserRow, departmentIds: string[]) => Promise<void>;
-  updateUser: (id: string, patch: Partial<Pick<UserRow, 'display_name' | 'password_hash' | 'role' | 'disabled'>>, departmentIds?: string[]) => Promise<void>;
+  /** Several accounts in one transaction: all of them or none. */
+  createUsers: (users: { row: UserRow; departmentIds: string[] }[]) => Promise<void>;
+  updateUser: (id: string, patch: Partial<Pick<UserRow, 'display_name' | 'password_hash' | 'role' | 'disabled' | 'must_change_password'>>, departmentIds?: string[]) => Promise<void>;
+  /** Ends a user's sessions but the one given (the one that changed the password). */
+  deleteOtherSessions: (userId: string, keepTokenHash: string) => Promise<void>;
   createSession: (tokenHash: string, userId: string, now: string, expiresAt: string) => Promise<void>;
   /** The signed-in user for a session token's hash, if the session is live and the user enabled. */
   sessionUser: (tokenHash: string, now: string) => Promise<SessionUser | undefined>;
@@ -28,7 +32,7 @@ export type AccountStore = {
 };
 
 export function toSessionUser(row: UserRow & { departmentIds: string[] }): SessionUser {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, departmentIds: row.departmentIds };
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, departmentIds: row.departmentIds, ...(row.must_change_password === 1 ? { mustChangePassword: true } : {}) };
 }
 
 export function createAccountStore(db: Kysely<Database>): AccountStore {
@@ -45,11 +49,23 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
     findById: async (id) => withDepartments(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()),
     listUsers: async () => {
       const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
-      return Promise.all(rows.map(async (row) => toSessionUser({ ...row, departmentIds: await departmentsOf(row.id) })));
+      const links = await db.selectFrom('user_departments').select(['user_id', 'department_id']).execute();
+      return rows.map((row) => ({ ...toSessionUser({ ...row, departmentIds: links.filter((l) => l.user_id === row.id).map((l) => l.department_id) }), disabled: row.disabled === 1 }));
     },
     createUser: async (row, departmentIds) => {
       await db.insertInto('users').values(row).execute();
       await setDepartments(row.id, departmentIds);
+    },
+    createUsers: async (users) => {
+      await db.transaction().execute(async (trx) => {
+        for (const { row, departmentIds } of users) {
+          await trx.insertInto('users').values(row).execute();
+          if (departmentIds.length > 0) await trx.insertInto('user_departments').values(departmentIds.map((department_id) => ({ user_id: row.id, department_id }))).execute();
+        }
+      });
+    },
+    deleteOtherSessions: async (userId, keep) => {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '!=', keep).execute();
     },
     updateUser: async (id, patch, departmentIds) => {
       if (Object.keys(patch).length > 0) await db.updateTable('users').set(patch).where('id', '=', id).execute();

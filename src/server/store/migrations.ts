@@ -155,6 +155,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('record_refs').execute();
     },
   },
+  '0005_must_change_password': {
+    async up(db: Kysely<unknown>) {
+      // A password an administrator handed out (a new account, a reset) is changed at the first sign-in.
+      await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

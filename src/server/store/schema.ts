@@ -44,7 +44,7 @@ export type Database = {
     resolved_by: string | null;
     resolved_at: string | null;
   };
-  users: { id: string; username: string; display_name: string; password_hash: string; role: string; disabled: number; created_at: string };
+  users: { id: string; username: string; display_name: string; password_hash: string; role: string; disabled: number; created_at: string; must_change_password: number };
   user_departments: { user_id: string; department_id: string };
   sessions: { token_hash: string; user_id: string; created_at: string; expires_at: string };
   login_attempts: { key: string; failures: number; window_start: string };

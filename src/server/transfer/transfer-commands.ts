@@ -13,10 +13,12 @@ import { fieldLabel } from '#shared/i18n/describe-error.ts';
 import { createTranslator, DEFAULT_LOCALE, type Locale, locales, type Translate } from '#shared/i18n/translate.ts';
 import type { AccountStore } from '#server/store/account-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
-import { type ExportFormat, exportLedgerFile, importLedgerFile } from './ledger-file.ts';
+import { templateBook } from '#shared/csv/template.ts';
+import { type ExportFormat, exportLedgerFile, importLedgerFile, workbookBytes } from './ledger-file.ts';
 
 export const IMPORT_USAGE =
   'import <file.xlsx|file.csv> [--create-missing] [--dry-run] [--sheet 工作表] [--header-row N] [--map 列名=字段 ...] [--ignore 列名 ...] [--entity measure|problem|department] [--encoding utf-8|gb18030|utf-16le|utf-16be] [--create-departments] [--skip-bad-rows] [--as <username>] [--report <file.csv>] [--lang zh-CN|en]';
+export const TEMPLATE_USAGE = 'template <file.xlsx> [--lang zh-CN|en]';
 export const EXPORT_USAGE = 'export <file> [--format csv|xlsx|summary] [--entity measure|problem|department|summary] [--lang zh-CN|en]';
 
 const SHOWN_ISSUES = 50;
@@ -159,5 +161,16 @@ export async function runExport(args: string[], { store, print }: Context): Prom
   const { bytes, rows } = await exportLedgerFile(store, kind, format, locale);
   await writeFile(path, bytes);
   print(createTranslator(locale)('cli.exported', { rows, file: path }));
+  return 0;
+}
+
+/** 下载导入模板 from the command line: the same workbook as the import dialog's. */
+export async function runTemplate(args: string[], { print }: Context): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: { lang: { type: 'string' } } });
+  const t = createTranslator(localeOf(args));
+  const path = positionals[0];
+  if (!path) throw new Error(t('cli.usage', { usage: TEMPLATE_USAGE }));
+  await writeFile(path, await workbookBytes(templateBook(t)));
+  print(t('cli.templateSaved', { file: path }));
   return 0;
 }

@@ -14,6 +14,8 @@ export const sessionUserSchema = z.object({
   displayName: z.string(),
   role: z.enum(roles),
   departmentIds: z.array(idSchema),
+  /** The password was handed out (a new account, a reset): it must be changed before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
