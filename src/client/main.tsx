@@ -13,6 +13,7 @@ import { openLedgerStorage } from '#client/storage/ledger-storage.ts';
 import { watchPersistence } from '#client/storage/persistence.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { createAccountService } from '#client/sync/account.ts';
+import { createAccountsApi } from '#client/sync/accounts-api.ts';
 import { createSyncEngine } from '#client/sync/sync-engine.ts';
 import { createHttpTransport } from '#client/sync/transport.ts';
 import { ToastProvider } from '#client/ui/toast.tsx';
@@ -60,7 +61,7 @@ async function boot(): Promise<void> {
       const transfer = () => import('#client/features/transfer/transfer-client.ts').then((m) => m.createTransferClient());
       (window as unknown as { __ledgerBench: unknown }).__ledgerBench = { storage, sync, transfer, field: () => benchField(storage) };
     }
-    const device: DeviceServices = { serviceWorker, install, connectivity, persistence: watchPersistence(storage.feed), sync, account, autoSync: !bench };
+    const device: DeviceServices = { serviceWorker, install, connectivity, persistence: watchPersistence(storage.feed), sync, account, accounts: createAccountsApi(transport), autoSync: !bench };
     const t = createTranslator(storage.settings.get().locale);
     root.render(
       <StrictMode>

@@ -115,7 +115,7 @@ describe.each(kinds)('command-line import and export on %s', (kind) => {
     const report = join(dir, 'report.csv');
     const before = (await measures()).length;
     expect(await runImport([path, '--report', report], context())).toBe(1);
-    expect(printed).toEqual(expect.arrayContaining([expect.stringMatching(/^第 3 行 “整改时限”：不是有效日期/), expect.stringMatching(/^第 4 行 “进度%”：不能超过 100/), expect.stringMatching(/^未导入任何数据/)]));
+    expect(printed).toEqual(expect.arrayContaining([expect.stringMatching(/^第 3 行 “整改时限”不是有效日期/), expect.stringMatching(/^第 4 行 “进度%”不能超过 100/), expect.stringMatching(/^未导入任何数据/)]));
     expect(await measures()).toHaveLength(before);
     expect(parseTable(readFileSync(report, 'utf8')).rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['3', '整改时限'], ['4', '进度%']]);
 
@@ -133,7 +133,7 @@ describe.each(kinds)('command-line import and export on %s', (kind) => {
     expect(printed).toContain('试运行：检查通过，未写入任何数据');
     expect(await byTitle('试运行的一行')).toBeUndefined();
 
-    await accounts.createUser({ id: newId(), username: 'viewer', display_name: '查看者', password_hash: 'x', role: 'viewer', disabled: 0, created_at: '2022-11-02T00:00:00.000Z' }, []);
+    await accounts.createUser({ id: newId(), username: 'viewer', display_name: '查看者', password_hash: 'x', role: 'viewer', disabled: 0, created_at: '2022-11-02T00:00:00.000Z', must_change_password: 0 }, []);
     printed = [];
     expect(await runImport([path, '--as', 'viewer'], context())).toBe(1);
     expect(printed).toContain('第 2 行：您的账号无权修改这一项');

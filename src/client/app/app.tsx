@@ -13,6 +13,7 @@ import { describeStorageError } from '#client/storage/storage-error.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { AccountMenu } from '#client/features/account/account-menu.tsx';
 import { LoginScreen } from '#client/features/account/login-screen.tsx';
+import { ChangePasswordScreen } from '#client/features/account/change-password.tsx';
 import { UndoControls } from '#client/features/undo/undo-controls.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
 
@@ -31,6 +32,8 @@ const loaders = {
 // Import and export load when first opened: most sessions never use them.
 const ImportDialog = lazy(() => import('#client/features/transfer/import-dialog.tsx').then((m) => ({ default: m.ImportDialog })));
 const ExportDialog = lazy(() => import('#client/features/transfer/export-dialog.tsx').then((m) => ({ default: m.ExportDialog })));
+// Account administration: administrators only, and seldom.
+const UsersDialog = lazy(() => import('#client/features/users/users-dialog.tsx').then((m) => ({ default: m.UsersDialog })));
 
 const lazyViews = {
   tasks: lazy(loaders.tasks),
@@ -64,7 +67,10 @@ export function App() {
   const t = useT();
   const toast = useToast();
   const { persistence, sync, autoSync, account } = useDevice();
-  const signedIn = settings.account !== null;
+  // A handed-out password is changed before the ledger opens (and before anything syncs).
+  const mustChange = settings.account?.mustChangePassword === true;
+  const signedIn = settings.account !== null && !mustChange;
+  const [usersOpen, setUsersOpen] = useState(false);
   const [view, setView] = useState<View>(viewFromHash);
   const [menuOpen, setMenuOpen] = useState(false);
   const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
@@ -147,6 +153,7 @@ export function App() {
     setView(next);
   };
 
+  if (mustChange) return <ChangePasswordScreen />;
   if (!signedIn) return <LoginScreen />;
 
   return (
@@ -167,6 +174,11 @@ export function App() {
         <div className="header__actions">
           <UndoControls />
           <AccountMenu />
+          {settings.account?.role === 'admin' && (
+            <button type="button" className="button" onClick={() => setUsersOpen(true)}>
+              {t('accounts.button')}
+            </button>
+          )}
           <SyncStatus />
           <DeviceStatus />
           <button type="button" className="button" onClick={() => setMenuOpen(true)}>
@@ -195,6 +207,11 @@ export function App() {
         </Suspense>
       )}
       <HistoryDialog target={historyTarget} onClose={() => setHistoryTarget(null)} />
+      {usersOpen && (
+        <Suspense fallback={null}>
+          <UsersDialog open onClose={() => setUsersOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

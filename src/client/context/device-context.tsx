@@ -6,6 +6,7 @@ import type { InstallControl } from '#client/pwa/install.ts';
 import type { ServiceWorkerControl } from '#client/pwa/service-worker.ts';
 import type { PersistenceControl } from '#client/storage/persistence.ts';
 import type { AccountService } from '#client/sync/account.ts';
+import type { AccountsApi } from '#client/sync/accounts-api.ts';
 import type { SyncEngine } from '#client/sync/sync-engine.ts';
 
 export type DeviceServices = {
@@ -15,6 +16,8 @@ export type DeviceServices = {
   persistence: PersistenceControl;
   sync: SyncEngine;
   account: AccountService;
+  /** One's own password; and accounts, for an administrator. */
+  accounts: AccountsApi;
   /** False when the benchmark drives sync itself. */
   autoSync: boolean;
 };

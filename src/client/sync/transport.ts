@@ -34,6 +34,8 @@ export type SyncTransport = {
   /** Sends one piece of a file; answers how much the server holds after it. */
   uploadPart: (hash: string, offset: number, total: number, piece: Blob) => Promise<FileState>;
   downloadFile: (hash: string) => Promise<Blob>;
+  /** Any other JSON endpoint (accounts, passwords), its answer checked with the schema given. */
+  api: <T>(path: string, schema: z.ZodType<T>, init?: RequestInit) => Promise<T>;
 };
 
 export type FileState = { complete: boolean; received: number };
@@ -96,6 +98,7 @@ export function createHttpTransport(baseUrl = '', fetchFn: typeof fetch = (input
     uploadPart: (hash, offset, total, piece) =>
       call(`/api/attachments/${hash}?offset=${offset}`, fileStateSchema, { method: 'PUT', body: piece }, { 'content-type': 'application/octet-stream', 'x-attachment-total': String(total) }),
     downloadFile: async (hash) => (await send(`/api/attachments/${hash}`)).blob(),
+    api: (path, schema, init) => call(path, schema, init),
     resolve: async (id, request) => {
       await call(`/api/sync/conflicts/${id}/resolve`, zod.object({ ok: zod.literal(true) }).passthrough(), { method: 'POST', body: JSON.stringify(request) });
     },

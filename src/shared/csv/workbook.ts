@@ -95,7 +95,7 @@ export async function readWorkbook(bytes: Uint8Array, sheetName?: string): Promi
   let data: unknown[][];
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    data = (await readSheet(buffer, chosen.name)) as unknown[][];
+    data = (await readSheet(buffer, chosen.name));
   } catch {
     throw new ImportRefusal('badWorkbook');
   }

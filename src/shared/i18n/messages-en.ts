@@ -1,4 +1,5 @@
 // The message catalogue in English. Must hold every key of the Chinese catalogue (the type checks it).
+import { enAccounts } from './messages-en-accounts.ts';
 import { enCli } from './messages-en-cli.ts';
 import { enField } from './messages-en-field.ts';
 import { enImport } from './messages-en-import.ts';
@@ -7,6 +8,7 @@ import type { MessageKey } from './messages-zh.ts';
 
 export const en: Record<MessageKey, string> = {
   ...enTransfer,
+  ...enAccounts,
   ...enCli,
   ...enImport,
   ...enField,

@@ -1,4 +1,5 @@
 // The message catalogue in Simplified Chinese, the default language. Every user-visible string lives here.
+import { zhAccounts } from './messages-zh-accounts.ts';
 import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
 import { zhImport } from './messages-zh-import.ts';
@@ -6,6 +7,7 @@ import { zhTransfer } from './messages-zh-transfer.ts';
 
 export const zh = {
   ...zhTransfer,
+  ...zhAccounts,
   ...zhCli,
   ...zhImport,
   ...zhField,

@@ -4,6 +4,8 @@ import { useDevice, useObservable } from '#client/context/device-context.tsx';
 import { useSettings, useT } from '#client/context/ledger-context.tsx';
 import { downloadText } from '#client/lib/download.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
+import { useToast } from '#client/ui/toast.tsx';
+import { ChangePasswordForm } from './change-password.tsx';
 import { LoginForm } from './login-form.tsx';
 
 
@@ -14,6 +16,8 @@ export function AccountMenu() {
   const user = useSettings().account;
   const t = useT();
   const [open, setOpen] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const toast = useToast();
   if (!user) return null;
   const unsynced = pending + rejected + unsentFiles;
 
@@ -37,6 +41,16 @@ export function AccountMenu() {
             <button type="button" className="button" onClick={() => setOpen(false)}>
               {t('action.cancel')}
             </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setOpen(false);
+                setChanging(true);
+              }}
+            >
+              {t('password.change')}
+            </button>
             {unsynced > 0 && (
               <button type="button" className="button" onClick={() => void signOut(true)}>
                 {t('account.exportAndSignOut')}
@@ -56,6 +70,14 @@ export function AccountMenu() {
             {t('account.signOutPending', { count: unsynced })}
           </p>
         )}
+      </Dialog>
+      <Dialog open={changing} title={t('password.change')} onClose={() => setChanging(false)}>
+        <ChangePasswordForm
+          onChanged={() => {
+            setChanging(false);
+            toast.show({ kind: 'info', text: t('password.changed') });
+          }}
+        />
       </Dialog>
       <Dialog open={expired} title={t('account.signIn')} onClose={() => undefined}>
         <p className="note">{t('account.expired')}</p>
