@@ -53,7 +53,7 @@ const db = new SQLite(join(dataDir, 'ledger.sqlite'));
 db.pragma('wal_checkpoint(TRUNCATE)');
 const data = db.prepare('select sum(length(data)) as bytes, count(*) as n from records').get() as { bytes: number; n: number };
 const audit = db.prepare('select count(*) as n from audit').get() as { n: number };
-let tables = '';
+let tables: string;
 try {
   const sizes = db.prepare('select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc limit 8').all() as { name: string; bytes: number }[];
   tables = sizes.map((s) => `${s.name} ${(s.bytes / 1e6).toFixed(1)} MB`).join(', ');
