@@ -12,7 +12,8 @@ import { uploadFiles } from './file-upload.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
 
-export type SyncError = { kind: 'network' | 'server'; status?: number; message: string };
+/** `code` is the server's stable code for the refusal, when it gave one (foreignClient …). */
+export type SyncError = { kind: 'network' | 'server'; status?: number; code?: string; message: string };
 
 export type SyncState = {
   pending: number;
@@ -113,7 +114,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
   }
 
   function describe(error: unknown): SyncError {
-    if (error instanceof SyncHttpError) return { kind: 'server', status: error.status, message: error.message };
+    if (error instanceof SyncHttpError) return { kind: 'server', status: error.status, code: error.code, message: error.message };
     return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
   }
 

@@ -5,9 +5,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AccountStore } from '#server/store/account-store.ts';
 import type { AttachmentStore } from '#server/store/attachment-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
+import { OPEN_ROUTE, registerAccessGate } from './access.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { registerAttachmentRoutes } from './attachment-routes.ts';
 import { registerAuth } from './auth.ts';
+import { registerBadInput } from './bad-input.ts';
+import { registerSecurityHeaders } from './headers.ts';
 import { registerPasswordRoutes } from './password-routes.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
@@ -26,15 +29,13 @@ export type AppOptions = {
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'warn' }, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024 });
-  // Every failure answers in one shape with a message, malformed JSON and oversized bodies included.
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) request.log.error(error);
-    void reply.code(status).send({ error: error.code ?? 'error', message: status >= 500 ? 'Internal server error' : error.message });
-  });
+  // Order matters: bad input and the gate come before any route, so that no route can be added without them.
+  registerBadInput(app);
+  await registerSecurityHeaders(app);
+  registerAccessGate(app, options.accounts);
   await app.register(compress, { global: true, threshold: 1024 });
   // A cheap request that tells a client the server is really there: navigator.onLine is only a hint.
-  app.get('/api/health', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
+  app.get('/api/health', OPEN_ROUTE, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
   registerAuth(app, options.accounts);
   registerPasswordRoutes(app, options.accounts, { initialPasswordFile: options.initialPasswordFile });
   registerSyncRoutes(app, options.store);

@@ -148,14 +148,40 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0004_no_record_refs': {
+  '0004_security': {
+    async up(db: Kysely<unknown>) {
+      // A device id belongs to the account that first pushed with it: no one else may speak as that device.
+      await db.schema
+        .createTable('clients')
+        .addColumn('client_id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('first_seen', 'text', (c) => c.notNull())
+        .execute();
+      // Pieces of an upload belong to its uploader until the file is whole and verified, so that someone else's
+      // bogus piece for the same hash never blocks the real upload. Pieces in progress are dropped, not moved:
+      // a device asks what the server holds and sends the file again.
+      const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
+      await db.schema.dropTable('attachment_parts').execute();
+      await db.schema
+        .createTable('upload_parts')
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('offset', 'integer', (c) => c.notNull())
+        .addColumn('data', bytes, (c) => c.notNull())
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('upload_parts_pk', ['hash', 'owner', 'offset'])
+        .execute();
+    },
+  },
+  '0005_no_record_refs': {
     async up(db: Kysely<unknown>) {
       // What refers to a record is read from the records themselves when one is deleted (rare): the table of
       // references doubled the store of a 100,000-row import, and every write of it cost three statements.
       await db.schema.dropTable('record_refs').execute();
     },
   },
-  '0005_must_change_password': {
+  '0006_must_change_password': {
     async up(db: Kysely<unknown>) {
       // A password an administrator handed out (a new account, a reset) is changed at the first sign-in.
       await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();

@@ -68,6 +68,8 @@ export type Database = {
   };
   /** Evidence files, by the SHA-256 of their bytes: written once, never changed. */
   attachments: { hash: string; type: string; size: number; data: Uint8Array; created_at: string; created_by: string };
-  /** The pieces of uploads still in progress, so that a dropped connection resumes where it stopped. */
-  attachment_parts: { hash: string; offset: number; data: Uint8Array; total: number; created_at: string };
+  /** The pieces of uploads still in progress, by uploader, so that a dropped connection resumes where it stopped. */
+  upload_parts: { hash: string; owner: string; offset: number; data: Uint8Array; total: number; created_at: string };
+  /** Which account a device id (clientId) belongs to: the one that first pushed with it. */
+  clients: { client_id: string; user_id: string; first_seen: string };
 };

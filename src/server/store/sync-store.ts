@@ -35,6 +35,8 @@ export type SyncTx = {
   prefetch?: (mutations: readonly Mutation[]) => Promise<void>;
   /** Writes what a batched transaction holds back, before the transaction commits. */
   flush?: () => Promise<void>;
+  /** Binds a device id to `userId` if nobody holds it yet; returns the account that holds it. */
+  bindClient: (clientId: string, userId: string, at: string) => Promise<string>;
 };
 
 export type SyncStore = {
@@ -162,6 +164,11 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
     appendAudit: async (rows) => {
       // Chunked: a create writes a row per field, and a push may hold a thousand creates.
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit').values(rows.slice(i, i + 500)).execute();
+    },
+    bindClient: async (clientId, userId, at) => {
+      await trx.insertInto('clients').values({ client_id: clientId, user_id: userId, first_seen: at }).onConflict((oc) => oc.column('client_id').doNothing()).execute();
+      const row = await trx.selectFrom('clients').select('user_id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+      return row.user_id;
     },
     setSeq: async (seq) => {
       await trx.updateTable('sync_state').set({ seq }).where('id', '=', 1).execute();

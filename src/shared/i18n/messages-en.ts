@@ -3,6 +3,7 @@ import { enAccounts } from './messages-en-accounts.ts';
 import { enCli } from './messages-en-cli.ts';
 import { enField } from './messages-en-field.ts';
 import { enImport } from './messages-en-import.ts';
+import { enSecurity } from './messages-en-security.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...enCli,
   ...enImport,
   ...enField,
+  ...enSecurity,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',

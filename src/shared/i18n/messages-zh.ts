@@ -3,6 +3,7 @@ import { zhAccounts } from './messages-zh-accounts.ts';
 import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
 import { zhImport } from './messages-zh-import.ts';
+import { zhSecurity } from './messages-zh-security.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
 export const zh = {
@@ -11,6 +12,7 @@ export const zh = {
   ...zhCli,
   ...zhImport,
   ...zhField,
+  ...zhSecurity,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',

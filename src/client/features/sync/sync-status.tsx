@@ -57,7 +57,9 @@ export function SyncStatus() {
           <p className="warning" role="alert">
             {state.error.kind === 'network'
               ? t('sync.errorNetwork', { detail: state.error.message })
-              : t('sync.errorServer', { status: state.error.status ?? '', detail: state.error.message })}
+              : state.error.code === 'foreignClient'
+                ? t('sync.errorForeignClient')
+                : t('sync.errorServer', { status: state.error.status ?? '', detail: state.error.message })}
           </p>
         )}
         {open && state.rejected > 0 && <RejectedList />}

@@ -1,6 +1,7 @@
 // The import/export worker: decodes, parses, plans and commits imports, and builds full-data exports, off the
 // page's thread so that 100,000 rows never freeze the grid. One import at a time per worker.
 /// <reference lib="webworker" />
+import '#client/lib/zod-config.ts';
 import { ledgerSheet, ledgerTable } from '#shared/csv/ledger-table.ts';
 import { changesToCommit, countCreated, countPlan, describeParseIssue, describeRefusal, type ImportEntity, issuesTable, type ReadFile, readFile } from '#shared/csv/import-file.ts';
 import { templateBook } from '#shared/csv/template.ts';
