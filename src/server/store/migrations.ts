@@ -148,6 +148,29 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_entries_and_clears': {
+    async up(db: Kysely<unknown>) {
+      // A change a coordinator imported from a device's file names them beside its author.
+      await db.schema.alterTable('audit').addColumn('carried_by', 'text').execute();
+      // Clearing the shared ledger keeps what it removed, so that 恢复 brings it back.
+      await db.schema
+        .createTable('ledger_clears')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('cleared_at', 'text', (c) => c.notNull())
+        .addColumn('cleared_by', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('restored_at', 'text')
+        .addColumn('restored_by', 'text')
+        .execute();
+      await db.schema
+        .createTable('ledger_clear_records')
+        .addColumn('clear_id', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ledger_clear_records_clear').on('ledger_clear_records').column('clear_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -29,6 +29,8 @@ export type SyncTx = {
   resolveConflict: (id: string, resolution: Conflict['resolution'], by: string, at: string) => Promise<void>;
   setSeq: (seq: number) => Promise<void>;
   appendAudit: (rows: Database['audit'][]) => Promise<void>;
+  /** Who last set a field of a record, by the audit trail (the author a conflict names for the standing value). */
+  fieldAuthor: (entity: EntityName, id: string, field: string) => Promise<string | undefined>;
 };
 
 export type SyncStore = {
@@ -156,6 +158,10 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
     appendAudit: async (rows) => {
       // Chunked: a create writes a row per field, and a push may hold a thousand creates.
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit').values(rows.slice(i, i + 500)).execute();
+    },
+    fieldAuthor: async (entity, id, field) => {
+      const row = await trx.selectFrom('audit').select('display_name').where('entity', '=', entity).where('record_id', '=', id).where('field', '=', field).orderBy('change_seq', 'desc').limit(1).executeTakeFirst();
+      return row?.display_name;
     },
     setSeq: async (seq) => {
       await trx.updateTable('sync_state').set({ seq }).where('id', '=', 1).execute();

@@ -12,8 +12,10 @@ const META = new Set<string>(metaFields);
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
-export function auditRows(m: Mutation, user: SessionUser, before: StoredRecord | null, next: StoredRecord, seq: number, receivedAt: string): AuditRow[] {
+/** `carriedBy`: the coordinator who imported the change from a device's file, when its author did not send it. */
+export function auditRows(m: Mutation, user: SessionUser, before: StoredRecord | null, next: StoredRecord, seq: number, receivedAt: string, carriedBy?: SessionUser): AuditRow[] {
   const base = {
+    carried_by: carriedBy ? carriedBy.displayName : null,
     change_seq: seq,
     at: m.at,
     received_at: receivedAt,

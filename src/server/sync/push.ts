@@ -8,18 +8,22 @@ import { mergeMutation } from '#shared/sync/merge.ts';
 import type { Mutation, MutationResult, PushRequest, Reason } from '#shared/sync/protocol.ts';
 import type { SyncStore, SyncTx } from '#server/store/sync-store.ts';
 import { auditRows } from './audit.ts';
+import { stampEntries } from './stamp.ts';
 
 export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string, user: SessionUser): Promise<MutationResult[]> {
   return store.write((tx) => applyMutations(tx, request.mutations, receivedAt, user));
 }
 
+/** Who brought the mutations when it is not their author: a coordinator importing a device's exported changes. */
+export type Carrier = { carriedBy?: SessionUser };
+
 /** Applies mutations inside a write the caller holds, so that a caller may still roll the whole of it back. */
-export async function applyMutations(tx: SyncTx, mutations: readonly Mutation[], receivedAt: string, user: SessionUser): Promise<MutationResult[]> {
+export async function applyMutations(tx: SyncTx, mutations: readonly Mutation[], receivedAt: string, user: SessionUser, carrier: Carrier = {}): Promise<MutationResult[]> {
   let seq = tx.startSeq;
   const results: MutationResult[] = [];
   for (const mutation of mutations) {
     // A change is the signed-in user's, whatever name the device put on it.
-    const result = await applyOne(tx, { ...mutation, actor: user.displayName }, seq + 1, receivedAt, user);
+    const result = await applyOne(tx, { ...mutation, actor: user.displayName }, seq + 1, receivedAt, user, carrier);
     if (result.seq !== undefined && result.seq > seq) seq = result.seq;
     results.push(result);
   }
@@ -27,20 +31,24 @@ export async function applyMutations(tx: SyncTx, mutations: readonly Mutation[],
   return results;
 }
 
-async function applyOne(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser): Promise<MutationResult> {
+async function applyOne(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser, carrier: Carrier): Promise<MutationResult> {
   const seen = await tx.getMutation(m.mutationId);
   if (seen) {
     const first = JSON.parse(seen.result) as MutationResult;
     return { ...first, status: 'duplicate', first: first.status === 'duplicate' ? undefined : (first.status) };
   }
-  const result = await decide(tx, m, seq, receivedAt, user);
+  const result = await decide(tx, m, seq, receivedAt, user, carrier);
   await tx.saveMutation({ mutation_id: m.mutationId, client_id: m.clientId, status: result.status, seq: result.seq ?? null, result: JSON.stringify(result), received_at: receivedAt });
   return result;
 }
 
-async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser): Promise<MutationResult> {
-  const reject = (reason: Reason): MutationResult => ({ mutationId: m.mutationId, status: 'rejected', reason });
-  const current = await tx.getRecord(m.entity, m.id);
+async function decide(tx: SyncTx, given: Mutation, seq: number, receivedAt: string, user: SessionUser, carrier: Carrier): Promise<MutationResult> {
+  const reject = (reason: Reason): MutationResult => ({ mutationId: given.mutationId, status: 'rejected', reason });
+  const current = await tx.getRecord(given.entity, given.id);
+  // Entries inside the record (notes, requests) are stamped with the session's user and the server's clock.
+  const stamped = stampEntries(current, given, user, receivedAt);
+  if (!stamped.ok) return reject(stamped.reason);
+  const m = stamped.mutation;
   // Checked on what the user asked for, before any merge: a refused change changes nothing.
   const before = current && !current.deleted ? current.data : null;
   const wanted = m.op === 'delete' ? null : { ...(before ?? {}), ...m.fields };
@@ -48,7 +56,8 @@ async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, 
   if (!permission.ok) return reject({ code: 'forbidden', field: permission.field });
   const outcome = mergeMutation(current, m, seq);
   if (outcome.kind === 'rejected') return reject(outcome.reason);
-  const { next, lost } = outcome;
+  const { next } = outcome;
+  const lost = [...stamped.lost, ...outcome.lost];
 
   if (next && !next.deleted) {
     const targets = entityReferences[m.entity].flatMap((ref) => {
@@ -80,7 +89,8 @@ async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, 
         recordId: m.id,
         field: l.field,
         serverValue: l.serverValue,
-        serverActor: typeof current?.data.updatedBy === 'string' ? current.data.updatedBy : '',
+        // Who set the value that stands: the field's own last author, not the record's last editor.
+        serverActor: (await tx.fieldAuthor(m.entity, m.id, l.field)) ?? (typeof current?.data.updatedBy === 'string' ? current.data.updatedBy : ''),
         clientValue: l.clientValue,
         clientActor: m.actor,
         clientId: m.clientId,
@@ -96,7 +106,7 @@ async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, 
   }
   if (next) {
     await tx.putRecord(m.entity, m.id, next);
-    await tx.appendAudit(auditRows(m, user, current, next, seq, receivedAt));
+    await tx.appendAudit(auditRows(m, user, current, next, seq, receivedAt, carrier.carriedBy));
     const fields = m.op === 'delete' ? {} : Object.fromEntries(Object.entries(m.fields).filter(([f]) => !lost.some((l) => l.field === f)));
     await tx.appendChange({ seq, entity: m.entity, record_id: m.id, op: m.op, fields: JSON.stringify(fields), mutation_id: m.mutationId, client_id: m.clientId, actor: m.actor, at: m.at, received_at: receivedAt });
   }

@@ -2,7 +2,9 @@
 import type { z } from 'zod';
 import { type Area, areaSchema } from './area.ts';
 import { type Department, departmentSchema } from './department.ts';
+import type { EntryKind } from './entry-log.ts';
 import { type Measure, measureSchema } from './measure.ts';
+import { extensionKind, progressKind } from './measure-history.ts';
 import { type Problem, problemSchema } from './problem.ts';
 
 export const entityNames = ['area', 'department', 'problem', 'measure'] as const;
@@ -82,4 +84,12 @@ export const entityReferences: { [E in EntityName]: { field: string; target: Ent
     { field: 'leadDepartmentId', target: 'department', many: false },
     { field: 'cooperatingDepartmentIds', target: 'department', many: true },
   ],
+};
+
+/** The append-only entry lists each entity holds (entry-log.ts): merged by union, stamped by the server. */
+export const entityEntryLogs: { [E in EntityName]: readonly EntryKind[] } = {
+  area: [],
+  department: [],
+  problem: [],
+  measure: [progressKind, extensionKind],
 };

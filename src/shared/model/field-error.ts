@@ -31,6 +31,8 @@ export const errorCodes = [
   'attachmentMissing',
   'fileTooLarge',
   'fileType',
+  'entryRewrite',
+  'entryRemoved',
   'invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -118,11 +118,14 @@ export const auditEntrySchema = z.object({
   clientId: z.string().nullable(),
   entity: z.enum(entityNames),
   recordId: z.string(),
-  op: z.enum(['create', 'update', 'delete']),
+  /** restore: brought back by an administrator after a clearing of the shared ledger. */
+  op: z.enum(['create', 'update', 'delete', 'restore']),
   field: z.string(),
   oldValue: z.unknown(),
   newValue: z.unknown(),
   mutationId: z.string().nullable(),
+  /** The coordinator who imported the change from the author's exported file, if the author's device did not send it. */
+  carriedBy: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

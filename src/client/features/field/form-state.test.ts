@@ -38,20 +38,20 @@ describe('the measure form', () => {
     const m = measure();
     const start = initialValues(m, '2022-11-02');
     expect(toChange(m, { ...start, actuals: ['约十'] }, who).errors).toEqual([{ field: 'indicators', code: 'invalidNumber', params: { name: '办结时限' } }]);
-    expect(toChange(m, { ...start, extension: { requestedDeadline: '', reason: ' ' } }, who).errors).toEqual([
+    expect(toChange(m, { ...start, extension: { id: newId(), requestedDeadline: '', reason: ' ' } }, who).errors).toEqual([
       { field: 'extensions', code: 'required', params: { part: 'requestedDeadline' } },
       { field: 'extensions', code: 'required', params: { part: 'reason' } },
     ]);
-    expect(toChange(m, { ...start, extension: { requestedDeadline: '2022-12-01', reason: '等待批复' } }, who).errors).toEqual([{ field: 'extensions', code: 'extensionNotLater' }]);
+    expect(toChange(m, { ...start, extension: { id: newId(), requestedDeadline: '2022-12-01', reason: '等待批复' } }, who).errors).toEqual([{ field: 'extensions', code: 'extensionNotLater' }]);
     expect(toChange(m, { ...start, status: 'closed' }, who).errors).toEqual([{ field: 'status', code: 'transition', params: { from: 'in_progress', to: 'closed' } }]);
   });
 
   it('asks for an extension, and withdraws a pending one', () => {
     const m = measure();
-    const asked = toChange(m, { ...initialValues(m, '2022-11-02'), extension: { requestedDeadline: '2023-03-31', reason: '需协调省级部门' } }, who).change;
+    const asked = toChange(m, { ...initialValues(m, '2022-11-02'), extension: { id: newId(), requestedDeadline: '2023-03-31', reason: '需协调省级部门' } }, who).change;
     expect(asked?.op === 'update' && asked.fields.extensions).toMatchObject([{ requestedDeadline: '2023-03-31', decision: 'pending', requestedBy: '赵敏' }]);
     const pending = { ...m, extensions: requestExtension([], { requestedDeadline: '2023-03-31', reason: '理由' }, who) };
     const withdrawn = toChange(pending, { ...initialValues(pending, '2022-11-02'), withdraw: true }, who).change;
-    expect(withdrawn?.op === 'update' && withdrawn.fields.extensions).toEqual([]);
+    expect(withdrawn?.op === 'update' && withdrawn.fields.extensions).toMatchObject([{ decision: 'withdrawn', decidedBy: '赵敏' }]);
   });
 });
