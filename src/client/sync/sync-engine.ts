@@ -1,5 +1,6 @@
 // The client sync engine (no React): push the outbox in batches, then pull pages after the cursor — a stuck
 // upload never blocks the download. One tab syncs at a time (Web Locks); failures back off.
+import type { SessionUser } from '#shared/auth/permissions.ts';
 import type { EntityName } from '#shared/model/entities.ts';
 import type { AuditEntry, Conflict, ResolveRequest } from '#shared/sync/protocol.ts';
 import { createObservable, type Observable } from '#client/lib/observable.ts';
@@ -9,6 +10,7 @@ import { applyPulled, loadCursor } from '#client/storage/remote.ts';
 import { countUnsent, listUnsent } from '#client/storage/file-store.ts';
 import { fetchFile, prefetchFiles } from './file-download.ts';
 import { uploadFiles } from './file-upload.ts';
+import { type CarryReport, importUnsyncedChanges } from './carry.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
 
@@ -47,6 +49,8 @@ export type SyncEngine = {
   history: (entity: EntityName, id: string) => Promise<AuditEntry[]>;
   /** An evidence file this device lacks, fetched from the server and kept for offline use. */
   fetchFile: (hash: string, name: string) => Promise<Blob>;
+  /** A coordinator imports another device's exported unsynced changes; then syncs, to show them here. */
+  importChanges: (text: string) => Promise<CarryReport>;
 };
 
 export type SyncOptions = {
@@ -221,11 +225,18 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       await discardRejected(db, seq);
       await refreshCounts();
     },
+    importChanges: async (text) => {
+      const report = await importUnsyncedChanges(transport, text);
+      if (report.ok) await syncNow();
+      return report;
+    },
     exportUnsynced: async () =>
       JSON.stringify(
         {
           exportedAt: new Date().toISOString(),
           clientId: storage.settings.get().clientId,
+          // Whose changes they are: a coordinator who imports the file carries them as this account's.
+          account: accountOf(storage.settings.get().account),
           changes: await listUnsynced(db),
           // Photos not yet uploaded travel inside the file, so that an export loses none of the evidence.
           files: await Promise.all((await listUnsent(db, true)).map(async (f) => ({ hash: f.hash, name: f.name, type: f.type, base64: toBase64(new Uint8Array(await f.blob.arrayBuffer())) }))),
@@ -241,6 +252,10 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       await syncNow();
     },
   };
+}
+
+function accountOf(user: SessionUser | null): { id: string; username: string; displayName: string } | null {
+  return user ? { id: user.id, username: user.username, displayName: user.displayName } : null;
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -3,6 +3,11 @@ import type { z } from 'zod';
 import {
   type AuditEntry,
   auditEntrySchema,
+  type CarryRequest,
+  type LedgerClear,
+  ledgerClearSchema,
+  type LedgerInfo,
+  ledgerInfoSchema,
   CSRF_HEADER,
   type Conflict,
   conflictSchema,
@@ -34,6 +39,14 @@ export type SyncTransport = {
   /** Sends one piece of a file; answers how much the server holds after it. */
   uploadPart: (hash: string, offset: number, total: number, piece: Blob) => Promise<FileState>;
   downloadFile: (hash: string) => Promise<Blob>;
+  /** The server's ledger: its name, and whether it is a demonstration. */
+  ledgerInfo: () => Promise<LedgerInfo>;
+  /** A coordinator brings in changes exported on another device. */
+  carry: (request: CarryRequest) => Promise<PushResponse>;
+  /** An administrator clears the shared ledger (typing its name), lists the clearings, restores one. */
+  clearLedger: (confirm: string) => Promise<{ count: number }>;
+  ledgerClears: () => Promise<LedgerClear[]>;
+  restoreClear: (id: string) => Promise<{ count: number }>;
 };
 
 export type FileState = { complete: boolean; received: number };
@@ -96,6 +109,11 @@ export function createHttpTransport(baseUrl = '', fetchFn: typeof fetch = (input
     uploadPart: (hash, offset, total, piece) =>
       call(`/api/attachments/${hash}?offset=${offset}`, fileStateSchema, { method: 'PUT', body: piece }, { 'content-type': 'application/octet-stream', 'x-attachment-total': String(total) }),
     downloadFile: async (hash) => (await send(`/api/attachments/${hash}`)).blob(),
+    ledgerInfo: () => call('/api/ledger', ledgerInfoSchema),
+    carry: (request) => call('/api/sync/carry', pushResponseSchema, { method: 'POST', body: JSON.stringify(request) }),
+    clearLedger: (confirm) => call('/api/ledger/clear', zod.object({ count: zod.number() }), { method: 'POST', body: JSON.stringify({ confirm }) }),
+    ledgerClears: async () => (await call('/api/ledger/clears', zod.object({ clears: zod.array(ledgerClearSchema) }))).clears,
+    restoreClear: (id) => call(`/api/ledger/clears/${id}/restore`, zod.object({ count: zod.number() }), { method: 'POST', body: '{}' }),
     resolve: async (id, request) => {
       await call(`/api/sync/conflicts/${id}/resolve`, zod.object({ ok: zod.literal(true) }).passthrough(), { method: 'POST', body: JSON.stringify(request) });
     },

@@ -167,6 +167,9 @@ const migrations: Record<string, Migration> = {
         .addColumn('clear_id', 'text', (c) => c.notNull())
         .addColumn('entity', 'text', (c) => c.notNull())
         .addColumn('id', 'text', (c) => c.notNull())
+        // The tombstone's version: a record deleted or re-created since is no longer the clearing's to restore.
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .addColumn('restored_version', 'bigint')
         .execute();
       await db.schema.createIndex('ledger_clear_records_clear').on('ledger_clear_records').column('clear_id').execute();
     },

@@ -74,7 +74,7 @@ export type Database = {
   attachments: { hash: string; type: string; size: number; data: Uint8Array; created_at: string; created_by: string };
   /** An administrator's clearing of the shared ledger: what it removed stays, so that it can be restored. */
   ledger_clears: { id: string; cleared_at: string; cleared_by: string; count: number; restored_at: string | null; restored_by: string | null };
-  ledger_clear_records: { clear_id: string; entity: string; id: string };
+  ledger_clear_records: { clear_id: string; entity: string; id: string; version: number; restored_version: number | null };
   /** The pieces of uploads still in progress, so that a dropped connection resumes where it stopped. */
   attachment_parts: { hash: string; offset: number; data: Uint8Array; total: number; created_at: string };
 };

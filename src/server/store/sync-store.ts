@@ -35,13 +35,15 @@ export type SyncTx = {
 
 export type SyncStore = {
   write: <T>(work: (tx: SyncTx) => Promise<T>) => Promise<T>;
+  /** A write under the same lock, in SQL terms, for changes made in bulk (clearing the shared ledger). */
+  writeBulk: <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) => Promise<T>;
   pull: (after: number, limit: number) => Promise<{ records: PulledRecord[]; cursor: number; more: boolean }>;
   listConflicts: (status: 'open' | 'resolved' | 'all') => Promise<Conflict[]>;
   /** The current state of particular records (tombstones included); unknown ones are left out. */
   fetch: (refs: { entity: EntityName; id: string }[]) => Promise<PulledRecord[]>;
 };
 
-function refsOf(entity: EntityName, data: Record<string, unknown>): { target_entity: string; target_id: string }[] {
+export function refsOf(entity: EntityName, data: Record<string, unknown>): { target_entity: string; target_id: string }[] {
   return entityReferences[entity].flatMap((ref) => {
     const value = data[ref.field];
     const ids = ref.many ? ((value as string[] | undefined) ?? []) : typeof value === 'string' ? [value] : [];
@@ -170,17 +172,18 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
 }
 
 export function createSyncStore(db: Kysely<Database>, dialect: Dialect): SyncStore {
+  const writeBulk = <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) =>
+    db.transaction().execute(async (trx) => {
+      // The sequence row is the write lock: PostgreSQL holds it until commit, so concurrent pushes
+      // (from several server processes too) commit one after another, in sequence order. SQLite
+      // serialises writers by itself.
+      const locked = dialect === 'postgres' ? sql`select seq from sync_state where id = 1 for update` : sql`select seq from sync_state where id = 1`;
+      const { rows } = await locked.execute(trx);
+      return work(trx, Number((rows[0] as { seq: number | string } | undefined)?.seq ?? 0));
+    });
   return {
-    write: (work) =>
-      db.transaction().execute(async (trx) => {
-        // The sequence row is the write lock: PostgreSQL holds it until commit, so concurrent pushes
-        // (from several server processes too) commit one after another, in sequence order. SQLite
-        // serialises writers by itself.
-        const locked = dialect === 'postgres' ? sql`select seq from sync_state where id = 1 for update` : sql`select seq from sync_state where id = 1`;
-        const { rows } = await locked.execute(trx);
-        const startSeq = Number((rows[0] as { seq: number | string } | undefined)?.seq ?? 0);
-        return work(txOf(trx, startSeq));
-      }),
+    writeBulk,
+    write: (work) => writeBulk((trx, startSeq) => work(txOf(trx, startSeq))),
     pull: async (after, limit) => {
       const rows = await db.selectFrom('records').select(['entity', 'id', 'version', 'deleted', 'data']).where('version', '>', after).orderBy('version').limit(limit + 1).execute();
       const page = rows.slice(0, limit);

@@ -9,4 +9,13 @@ export const zhSafety = {
   'error.entryRemoved': '已记录的条目不能删除，只能撤回',
   'history.op.restore': '恢复',
   'history.carried': '（由 {by} 代为上传）',
+  'carry.notJson': '这不是“导出未同步的修改”保存的文件（无法读取为 JSON）',
+  'carry.notUnsyncedFile': '这不是“导出未同步的修改”保存的文件',
+  'carry.noAccount': '文件没有记录是哪个账号做的修改（由旧版本导出）：请在原设备上重新导出',
+  'carry.foreignChange': '文件中有不属于该设备的修改，未导入',
+  'carry.fileRefused': '文件“{name}”的内容与记录不符或类型不允许，未保存；引用它的修改会被拒绝',
+  'carry.unknownAuthor': '服务器上没有做这些修改的账号“{name}”，未导入',
+  'carry.authorDisabled': '做这些修改的账号“{name}”已停用，未导入',
+  'carry.summary': '{author} 的修改：新接收 {applied} 项，此前已在服务器上 {already} 项，其中冲突 {conflicts} 项；被拒绝 {refused} 项',
+  'carry.refusedLine': '被拒绝：{entity} {id}：{reason}',
 } as const;
