@@ -75,7 +75,7 @@ export function App() {
     setMenuOpen(false);
   };
   const [historyTarget, setHistoryTarget] = useState<HistoryTarget | null>(null);
-  const [ready, setReady] = useState(settings.firstStartDone && syntheticRequest(location.search) === null);
+  const [ready, setReady] = useState(settings.firstStartDone && !settings.reloadLedger && syntheticRequest(location.search) === null);
   const [progress, setProgress] = useState<string | null>(null);
 
   useEffect(() => {
@@ -122,12 +122,18 @@ export function App() {
     void (async () => {
       try {
         await storage.cache.ready;
-        // On a new device the shared ledger comes from the server; the sample only fills an empty one.
-        if (!storage.settings.get().firstStartDone) await sync.pull().catch(() => undefined);
+        // On a new device, or one whose copy was forgotten (清空本设备数据), the shared ledger comes from the server
+        // before anything shows; the sample only fills an empty one.
+        const { firstStartDone, reloadLedger } = storage.settings.get();
+        if (!firstStartDone || reloadLedger) await sync.pull().catch(() => undefined);
+        if (reloadLedger) await storage.settings.save({ reloadLedger: false });
         await prepareFirstStart(storage, canCreate(storage.settings.get().account, 'problem'));
         const request = syntheticRequest(location.search);
         if (request) {
-          await fillSynthetic(storage, request, (done, total) => setProgress(t('data.generating', { done, total })));
+          await account.check();
+          // Made-up rows go to everyone's ledger: only a demonstration server takes them.
+          if (storage.settings.get().ledger?.demo) await fillSynthetic(storage, request, (done, total) => setProgress(t('data.generating', { done, total })));
+          else toast.show({ kind: 'error', text: t('data.demoOnly') });
           history.replaceState(null, '', location.pathname + location.hash);
         }
       } catch (error) {
@@ -138,7 +144,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [ready, signedIn, storage, sync, t, toast]);
+  }, [ready, signedIn, storage, sync, account, t, toast]);
 
   const ViewComponent = loadedViews[view] ?? lazyViews[view];
 

@@ -2,7 +2,7 @@
 // upload never blocks the download. One tab syncs at a time (Web Locks); failures back off.
 import type { SessionUser } from '#shared/auth/permissions.ts';
 import type { EntityName } from '#shared/model/entities.ts';
-import type { AuditEntry, Conflict, ResolveRequest } from '#shared/sync/protocol.ts';
+import type { AuditEntry, Conflict, LedgerClear, ResolveRequest } from '#shared/sync/protocol.ts';
 import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
@@ -14,7 +14,8 @@ import { type CarryReport, importUnsyncedChanges } from './carry.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
 
-export type SyncError = { kind: 'network' | 'server'; status?: number; message: string };
+/** network: the server did not answer (offline); server: it answered with a failure, by status and its code. */
+export type SyncError = { kind: 'network' | 'server'; status?: number; code?: string };
 
 export type SyncState = {
   pending: number;
@@ -51,6 +52,12 @@ export type SyncEngine = {
   fetchFile: (hash: string, name: string) => Promise<Blob>;
   /** A coordinator imports another device's exported unsynced changes; then syncs, to show them here. */
   importChanges: (text: string) => Promise<CarryReport>;
+  /** Whether the server answers now (a device reset needs it, to give the ledger back). */
+  reachable: () => Promise<boolean>;
+  /** An administrator clears the shared ledger (typing its name) or restores a clearing; then syncs. */
+  clearShared: (confirm: string) => Promise<number>;
+  sharedClears: () => Promise<LedgerClear[]>;
+  restoreShared: (id: string) => Promise<number>;
 };
 
 export type SyncOptions = {
@@ -117,8 +124,9 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
   }
 
   function describe(error: unknown): SyncError {
-    if (error instanceof SyncHttpError) return { kind: 'server', status: error.status, message: error.message };
-    return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+    if (error instanceof SyncHttpError) return { kind: 'server', status: error.status, code: error.code };
+    // A failed fetch (no network, server away): the words for it are the catalogue's, not the browser's.
+    return { kind: 'network' };
   }
 
   async function cycle(): Promise<void> {
@@ -224,6 +232,21 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     discardRejected: async (seq) => {
       await discardRejected(db, seq);
       await refreshCounts();
+    },
+    reachable: () => transport.ledgerInfo().then(
+      () => true,
+      () => false,
+    ),
+    clearShared: async (confirm) => {
+      const { count } = await transport.clearLedger(confirm);
+      await syncNow();
+      return count;
+    },
+    sharedClears: () => transport.ledgerClears(),
+    restoreShared: async (id) => {
+      const { count } = await transport.restoreClear(id);
+      await syncNow();
+      return count;
     },
     importChanges: async (text) => {
       const report = await importUnsyncedChanges(transport, text);

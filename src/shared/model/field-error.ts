@@ -33,6 +33,7 @@ export const errorCodes = [
   'fileType',
   'entryRewrite',
   'entryRemoved',
+  'notEmpty',
   'invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -25,7 +25,14 @@ export function RejectedList() {
           const m = row.mutation;
           const name = recordTitle(cache, m.entity, m.id);
           const reason = row.reason ?? { code: 'invalid' };
-          const text = describeFieldError(t, m.entity, { field: reason.field ?? '', code: reason.code as FieldError['code'], params: reason.params }, t('error.rowOf', { entity: t(`entity.${m.entity}`), name }));
+          const where = t('error.rowOf', { entity: t(`entity.${m.entity}`), name });
+          // The server names the field its rule looked at (牵头单位 for another department's measure): the user is
+          // told about the fields the change touched, and why.
+          const touched = Object.keys(m.fields);
+          const elsewhere = reason.code === 'forbidden' && reason.field !== undefined && !touched.includes(reason.field);
+          const text = elsewhere
+            ? t('error.field', { row: where, field: touched.map((f) => fieldLabel(t, m.entity, f)).join('、'), reason: t('error.forbiddenRecord') })
+            : describeFieldError(t, m.entity, { field: reason.field ?? '', code: reason.code as FieldError['code'], params: reason.params }, where);
           return (
             <li key={row.seq} className="change-list__item">
               <div>
