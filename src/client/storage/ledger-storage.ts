@@ -33,6 +33,8 @@ export type OpenOptions = {
   beforeVersionChange?: () => Promise<void>;
   /** The database is closed for the newer schema: this tab must reload. */
   onVersionChange?: () => void;
+  /** Another tab forgot this device's copy of the ledger (清空本设备数据): this tab must reload. */
+  onReset?: () => void;
 };
 
 export async function openLedgerStorage(options: OpenOptions = {}): Promise<LedgerStorage> {
@@ -56,7 +58,7 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
   const cache = createRecordCache(db, feed);
   const settings = await loadSettings(db);
   if (settings.get().clientId === '') await settings.save({ clientId: newId() });
-  const disconnect = connectTabs(db, feed, `ledger:${name}`);
+  const disconnect = connectTabs(db, feed, `ledger:${name}`, options.onReset);
   // Until the cache has read its tables it knows nothing: saves then read what they change from IndexedDB.
   const saveNow = (changes: readonly Change[], draftKey?: string) =>
     saveChanges(db, feed, changes, {

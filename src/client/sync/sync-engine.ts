@@ -40,6 +40,8 @@ export type SyncEngine = {
   start: () => () => void;
   /** Stops every timer, e.g. before the storage closes. */
   dispose: () => void;
+  /** Stops syncing for good and runs `work` once no sync runs in any tab (the sync lock held): a device reset. */
+  stopFor: <T>(work: () => Promise<T>) => Promise<T>;
   listRejected: () => Promise<OutboxRow[]>;
   discardRejected: (seq: number) => Promise<void>;
   /** Everything not yet on the server, as a JSON document to save. */
@@ -201,6 +203,13 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     dispose() {
       clearTimeout(timer);
       stopTriggers?.();
+    },
+    async stopFor(work) {
+      clearTimeout(timer);
+      stopTriggers?.();
+      await running?.catch(() => undefined);
+      // A sync still writing pulled pages after the work would leave records and cursor out of step.
+      return locks ? locks.request('ledger-sync', () => work()) : work();
     },
     start() {
       void refreshCounts();

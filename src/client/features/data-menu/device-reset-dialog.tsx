@@ -24,8 +24,7 @@ export function DeviceResetDialog({ open, onClose }: { open: boolean; onClose: (
       // The ledger comes back from the server: without it this device would stay empty.
       if (!(await sync.reachable())) return toast.show({ kind: 'error', text: t('data.resetNeedsServer') });
       if (exportFirst) downloadText(`unsynced-changes-${new Date().toISOString().slice(0, 10)}.json`, await sync.exportUnsynced());
-      sync.dispose();
-      await resetDevice(storage);
+      await sync.stopFor(() => resetDevice(storage));
       location.reload();
     } catch (error) {
       toast.show({ kind: 'error', text: describeStorageError(t, error) });
