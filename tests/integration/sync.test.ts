@@ -85,6 +85,21 @@ describe.each(kinds)('sync on %s', (kind) => {
     expect(await a.sync.conflicts()).toEqual([]);
   });
 
+  it('names the author of the value that stands, not whoever last edited another field of the record', async () => {
+    const { a, b, seed } = await twoSyncedClients();
+    const c = await client('丙');
+    await c.sync.syncNow();
+    await a.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { progress: 30 } }]);
+    await a.sync.syncNow();
+    await c.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { owner: '王芳' } }]);
+    await c.sync.syncNow();
+    await b.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { progress: 60 } }]);
+    await b.sync.syncNow();
+    expect(await b.sync.conflicts()).toMatchObject([{ field: 'progress', serverValue: 30, serverActor: '甲', clientValue: 60, clientActor: '乙' }]);
+    // The device stops showing its losing value: it reads the record again.
+    expect(b.storage.cache.get('measure', seed.measureId)).toMatchObject({ progress: 30, owner: '王芳' });
+  });
+
   it('applies a duplicated push once, even when both copies arrive together', async () => {
     const seed = seedChanges();
     const clientId = newId();
