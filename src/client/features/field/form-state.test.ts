@@ -34,6 +34,18 @@ describe('the measure form', () => {
     });
   });
 
+  it('adds a note once: a draft restored after its save holds nothing the measure lacks', () => {
+    const m = measure();
+    const values = { ...initialValues(m, '2022-11-02'), progress: 40, noteText: '完成窗口公示' };
+    const saved = applyChange(m, toChange(m, values, who).change!, who);
+    if (!saved.ok) throw new Error('expected a save');
+    const after = saved.next as Measure;
+    // The same form values (a draft written just before the save) against the saved measure.
+    expect(isDirty(after, values)).toBe(false);
+    expect(toChange(after, values, who)).toEqual({ change: null, errors: [] });
+    expect(after.progressLog).toHaveLength(1);
+  });
+
   it('names the field at fault and saves nothing: a bad figure, an incomplete or too-early extension request, a forbidden status', () => {
     const m = measure();
     const start = initialValues(m, '2022-11-02');
