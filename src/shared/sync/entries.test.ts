@@ -78,6 +78,18 @@ describe('entries the server takes in', () => {
   });
 });
 
+describe('evidence files the server takes in', () => {
+  it('are stamped with who added them and when, and keep those of files already there', () => {
+    const file = (hash: string) => ({ hash: hash.repeat(64), name: '公示栏.jpg', type: 'image/jpeg', size: 10, addedAt: device.now, addedBy: '协调员' });
+    const record = stored({ attachments: [{ ...file('a'), addedBy: '钱进', addedAt: coordinator.now }] });
+    const out = receiveEntries(record, mutation('update', { attachments: [file('a'), file('b')] }), staff);
+    expect(out.ok && out.mutation.fields.attachments).toMatchObject([
+      { hash: 'a'.repeat(64), addedBy: '钱进', addedAt: coordinator.now },
+      { hash: 'b'.repeat(64), addedBy: '赵敏', addedAt: staff.now },
+    ]);
+  });
+});
+
 describe('notes from two devices at once', () => {
   it('are both kept, with no conflict on the log or on 最新进展, which follows the newest note', () => {
     const record = stored();
