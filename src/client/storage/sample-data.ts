@@ -19,6 +19,7 @@ export function loadSample(storage: LedgerStorage, sample: SampleLedger, undoabl
     ['area', sample.areas],
     ['problem', sample.problems],
     ['measure', sample.measures],
+    ['ledgerInfo', sample.ledgerInfo],
   ];
   const changes: Change[] = groups.flatMap(([entity, records]) =>
     records.map((record): Change =>
@@ -32,7 +33,7 @@ export function loadSample(storage: LedgerStorage, sample: SampleLedger, undoabl
 
 /** Deletes every record, dependents first, in one transaction. */
 export function clearLedger(storage: LedgerStorage, undoable = true): Promise<SaveResult> {
-  const order: EntityName[] = ['measure', 'problem', 'area', 'department'];
+  const order: EntityName[] = ['measure', 'problem', 'area', 'department', 'ledgerInfo'];
   const changes: Change[] = order.flatMap((entity) => storage.cache.all(entity).map((r): Change => ({ op: 'delete', entity, id: r.id })));
   return storage.save(changes, { undoable });
 }
