@@ -44,9 +44,9 @@ export function sourceNames(reports: readonly SeedReport[], summaryFrom: number,
   };
 }
 
-/** The lines within [from, to] where an item's words begin and end. */
-export function itemLines(lines: readonly string[], from: number, to: number, text: string): [number, number] {
-  const clean = (n: number) => cleanText(lines[n - 1] ?? '');
+/** The lines within [from, to] where an item's words begin and end (`cleaned`: the seed's lines, cleaned). */
+export function itemLines(cleaned: readonly string[], from: number, to: number, text: string): [number, number] {
+  const clean = (n: number) => cleaned[n - 1] ?? '';
   const head = text.slice(0, 12);
   const tail = text.slice(-12);
   let start = from;
@@ -57,10 +57,11 @@ export function itemLines(lines: readonly string[], from: number, to: number, te
 }
 
 /** Documents the seed cites with their number somewhere, by title, so that a title cited bare gets its number. */
-export function documentRegister(lines: readonly string[]): Map<string, string> {
+export function documentRegister(cleaned: readonly string[]): Map<string, string> {
   const register = new Map<string, string>();
-  for (const line of lines) {
-    for (const entry of readEvidence(cleanText(line))) {
+  for (const line of cleaned) {
+    if (!line.includes('〔')) continue;
+    for (const entry of readEvidence(line)) {
       const m = /^(《.+》)（(.+号)）$/.exec(entry);
       if (m) register.set(registerKey(m[1] ?? ''), entry);
     }

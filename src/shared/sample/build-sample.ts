@@ -37,6 +37,7 @@ export function departmentSampleId(name: string): string {
 /** Deterministic: the same seed gives the same records and ids on every device. */
 export function buildSampleLedger(seedText: string): SampleLedger {
   const lines = splitLines(seedText);
+  const cleaned = lines.map(cleanText);
   const rows = readSummaryTable(lines);
   const reports = readReports(lines);
   const source = sourceNames(reports, summaryTableLine(lines), rows[rows.length - 1]!.line);
@@ -84,9 +85,12 @@ export function buildSampleLedger(seedText: string): SampleLedger {
       ...meta,
     };
   });
-  const problemOf = (n: number) => problems.find((p) => p.number === n)!;
-  const leadOf = (n: number) => problems.find((p) => p.number === n)?.leadDepartmentId;
-  const nameOf = (id: string | null | undefined) => departments.find((d) => d.id === id)?.name ?? null;
+  const problemByNumber = new Map(problems.map((p) => [p.number, p]));
+  const departmentById = new Map(departments.map((d) => [d.id, d]));
+  const departmentByName = new Map(departments.map((d) => [d.name, d]));
+  const problemOf = (n: number) => problemByNumber.get(n)!;
+  const leadOf = (n: number) => problemByNumber.get(n)?.leadDepartmentId;
+  const nameOf = (id: string | null | undefined) => (id ? (departmentById.get(id)?.name ?? null) : null);
 
   // 附件1: one measure per 一是/二是… of each row's 整改落实情况.
   const drafts: MeasureDraft[] = rows.flatMap((row) =>
@@ -103,17 +107,18 @@ export function buildSampleLedger(seedText: string): SampleLedger {
     }),
   );
 
+  const draftByKey = new Map(drafts.map((d) => [d.key, d]));
   // The report body and the department reports: a body item restating 附件1 adds to those measures.
   for (const curation of [bodyCuration, ...reportCurations]) {
     const unitName = curation.attachment === 0 ? '市政府' : seedDepartments.find((d) => d.fullName === reports.find((r) => r.attachment === curation.attachment)?.fullName)?.name;
     if (!unitName) throw new Error(`seed: no unit for 附件${curation.attachment}`);
     for (const item of readReportItems(lines, curation)) {
-      const lineRange = itemLines(lines, item.lines[0], item.lines[1], item.text);
+      const lineRange = itemLines(cleaned, item.lines[0], item.lines[1], item.text);
       const where = source.range(lineRange[0], lineRange[1]);
       const curated = itemCurations[item.key];
       if (curated?.restates) {
         for (const target of curated.restates) {
-          const draft = drafts.find((d) => d.key === target);
+          const draft = draftByKey.get(target);
           if (!draft) throw new Error(`seed: ${item.key} restates unknown ${target}`);
           draft.sources.push(where);
           for (const e of readEvidence(item.text)) if (!draft.evidence.includes(e)) draft.evidence.push(e);
@@ -124,10 +129,10 @@ export function buildSampleLedger(seedText: string): SampleLedger {
     }
   }
 
-  const register = documentRegister(lines);
+  const register = documentRegister(cleaned);
   const resolve: Resolve = {
     department: (name) => {
-      const d = departments.find((x) => x.name === name);
+      const d = departmentByName.get(name);
       if (!d) throw new Error(`seed: unknown unit ${name}`);
       return d.id;
     },
@@ -143,8 +148,9 @@ export function buildSampleLedger(seedText: string): SampleLedger {
   });
 
   // A unit that leads or takes part in a measure of a problem it holds no role on is 涉及, read from the report.
+  const problemById = new Map(problems.map((p) => [p.id, p]));
   for (const m of measures) {
-    const problem = problems.find((p) => p.id === m.problemId)!;
+    const problem = problemById.get(m.problemId)!;
     for (const id of [m.leadDepartmentId, ...m.cooperatingDepartmentIds]) {
       if (id === null || getRole(problem, id) !== null) continue;
       problem.involvedDepartmentIds.push(id);
