@@ -9,6 +9,17 @@ test('shows the seed’s ledger on first start', async ({ page }) => {
   await showRow(page, 'ledger-grid', measureId(3, 2));
   await expect(cell(page, 'ledger-grid', measureId(3, 2), 'leadDepartmentId')).toHaveText('国网商丘供电公司');
   await expect(cell(page, 'ledger-grid', measureId(3, 2), 'source')).toHaveText('附件1 汇总表（第118行）；报告正文（第61行）');
+  // The report's own figures (报告口径) and the documents the ledger rests on, read-only, with their sources.
+  await page.getByRole('button', { name: '报告口径' }).click();
+  const info = page.getByRole('dialog', { name: '台账信息与报告口径' });
+  await expect(info.getByTestId('ledger-info-documents')).toContainText('商人常审〔2021〕13号');
+  await expect(info.getByTestId('ledger-info-documents')).toContainText('商人常办〔2022〕27号');
+  await expect(info.getByTestId('ledger-info-figures').locator('tr', { hasText: '已出台整改政策措施' })).toContainText(/56 项.*已出台整改政策措施56项.*2022-11-02.*报告正文（第13行）/);
+  // 责任事项 as the report body words it (1100 余项) and as the 发展改革委's report does (1150 项).
+  await expect(info.getByTestId('ledger-info-figures').locator('tr', { hasText: /^责任事项1,100 项/ })).toContainText('1100余项责任事项2022-11-02报告正文（第21行）');
+  await expect(info.getByTestId('ledger-info-figures').locator('tr', { hasText: /^责任事项1,150 项/ })).toContainText('附件2 商丘市发展和改革委员会报告（第155行）');
+  await info.getByRole('button', { name: '关闭' }).click();
+  await expect(info).toHaveCount(0);
 });
 
 test('keeps a cell edit across a reload', async ({ page }) => {

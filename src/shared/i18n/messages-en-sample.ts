@@ -33,7 +33,8 @@ export const enSample: Record<keyof typeof zhSample, string> = {
   'ledgerInfo.col.date': 'Date',
   'ledgerInfo.col.role': 'What it is to the ledger',
   'ledgerInfo.col.name': 'Item',
-  'ledgerInfo.col.value': 'As reported',
+  'ledgerInfo.col.value': 'Value',
+  'ledgerInfo.col.quote': 'In the report’s words',
   'ledgerInfo.col.asOf': 'As of',
   'ledgerInfo.col.source': 'Source',
 };

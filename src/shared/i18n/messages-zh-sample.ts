@@ -31,7 +31,8 @@ export const zhSample = {
   'ledgerInfo.col.date': '日期',
   'ledgerInfo.col.role': '与台账的关系',
   'ledgerInfo.col.name': '项目',
-  'ledgerInfo.col.value': '报告数字',
+  'ledgerInfo.col.value': '数值',
+  'ledgerInfo.col.quote': '报告原文',
   'ledgerInfo.col.asOf': '截至',
   'ledgerInfo.col.source': '出处',
 } as const;

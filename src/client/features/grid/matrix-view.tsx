@@ -5,7 +5,7 @@ import { canEditField } from '#shared/auth/permissions.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
 import { todayIso } from '#shared/model/dates.ts';
 import type { Measure } from '#shared/model/measure.ts';
-import { departmentLevels } from '#shared/model/department.ts';
+import { departmentKinds, departmentLevels } from '#shared/model/department.ts';
 import { type Problem, type Role, getRole, isReportedRole, roles, setRole } from '#shared/model/problem.ts';
 import { isDone } from '#shared/model/status.ts';
 import { getWarningLight, type WarningLight, worstLight } from '#shared/model/warning.ts';
@@ -85,8 +85,10 @@ function MatrixGrid() {
   const columnDefs = useMemo<ColDef<Problem>[]>(() => {
     const env = { t, codec, user };
     const roleOptions = ['', ...roles];
-    // By tier (the government, city departments, … counties, the bodies above), then by name.
-    const sorted = [...departments].sort((a, b) => departmentLevels.indexOf(a.level) - departmentLevels.indexOf(b.level) || a.name.localeCompare(b.name, 'zh-CN'));
+    // By tier (the government, city departments, … counties, the bodies above), responsible units before the
+    // coordinating office and the supervisors of the same tier, then by name.
+    const rank = (d: (typeof departments)[number]) => departmentLevels.indexOf(d.level) * 10 + departmentKinds.indexOf(d.kind);
+    const sorted = [...departments].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
     return [
       fieldColumn({ entity: 'problem', field: 'number', kind: 'int', width: 70, pinned: 'left', sort: 'asc', editable: false }, env),
       fieldColumn({ entity: 'problem', field: 'title', kind: 'text', width: 220, pinned: 'left', editable: false }, env),

@@ -15,7 +15,7 @@ function InfoTables({ info }: { info: LedgerInfo }) {
     <>
       <h3>{info.title}</h3>
       <h3>{t('ledgerInfo.documents')}</h3>
-      <table className="transfer-table" data-testid="ledger-info-documents">
+      <table className="transfer-table transfer-table--static" data-testid="ledger-info-documents">
         <thead>
           <tr>
             <th>{t('ledgerInfo.col.number')}</th>
@@ -39,11 +39,12 @@ function InfoTables({ info }: { info: LedgerInfo }) {
       </table>
       <h3>{t('ledgerInfo.figures')}</h3>
       <p className="note">{t('ledgerInfo.hint')}</p>
-      <table className="transfer-table" data-testid="ledger-info-figures">
+      <table className="transfer-table transfer-table--static" data-testid="ledger-info-figures">
         <thead>
           <tr>
             <th>{t('ledgerInfo.col.name')}</th>
             <th>{t('ledgerInfo.col.value')}</th>
+            <th>{t('ledgerInfo.col.quote')}</th>
             <th>{t('ledgerInfo.col.asOf')}</th>
             <th>{t('ledgerInfo.col.source')}</th>
           </tr>
@@ -53,7 +54,8 @@ function InfoTables({ info }: { info: LedgerInfo }) {
             // A name may repeat with another source (1100 余项 / 1150 项): name and source tell them apart.
             <tr key={`${f.name}${f.source}`}>
               <td>{f.name}</td>
-              <td title={f.quote}>{formatValue(f.value, f.unit)}</td>
+              <td>{formatValue(f.value, f.unit)}</td>
+              <td>{f.quote}</td>
               <td>{f.asOf ?? ''}</td>
               <td>{f.source}</td>
             </tr>
