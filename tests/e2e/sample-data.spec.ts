@@ -3,7 +3,7 @@
 // name and restores it; synthetic rows exist only on a demonstration server.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { cell, measureId, openLedger, signIn, typeInto } from './support/ledger-page.ts';
+import { cell, measureId, openLedger, rowsText, SAMPLE, signIn, typeInto } from './support/ledger-page.ts';
 
 type Pulled = { records: { entity: string; id: string; version: number; deleted: boolean; data: { owner?: string } }[] };
 
@@ -39,14 +39,14 @@ test('清空本设备数据 guards unsynced changes, forgets only this device’
   await page.context().setOffline(false);
   await expect(page.getByTestId('sync-status')).toHaveText('已同步', { timeout: 20_000 });
   const before = await serverLedger(page);
-  expect(before).toMatchObject({ measures: 33, deleted: 0, owner: '离线填写' });
+  expect(before).toMatchObject({ measures: SAMPLE.measures, deleted: 0, owner: '离线填写' });
 
   await (await openDataMenu(page)).getByRole('button', { name: '清空本设备数据' }).click();
   const confirm = page.getByRole('dialog', { name: '清空本设备数据' });
   await expect(confirm.getByRole('alert')).toHaveCount(0);
   await confirm.getByRole('button', { name: '清空本设备数据' }).click();
   // The page reloads with the ledger pulled again from the server.
-  await expect(page.getByText('共 33 条措施')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible({ timeout: 20_000 });
   await expect(cell(page, 'ledger-grid', measureId(1, 1), 'owner')).toHaveText('离线填写');
   expect(await serverLedger(page)).toEqual(before);
 });
@@ -83,8 +83,8 @@ test('载入示例台账 is refused on a ledger with data; an administrator clea
   await expect(page.getByText(/^已恢复 \d+ 条记录$/)).toBeVisible({ timeout: 20_000 });
   await clear.getByRole('button', { name: '关闭' }).click();
   await menu.getByRole('button', { name: '关闭' }).click();
-  await expect(page.getByText('共 33 条措施')).toBeVisible();
-  expect(await serverLedger(page)).toMatchObject({ measures: 33, owner: '王芳' });
+  await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible();
+  expect(await serverLedger(page)).toMatchObject({ measures: SAMPLE.measures, owner: '王芳' });
   await page.reload();
   await expect(cell(page, 'ledger-grid', measureId(1, 1), 'owner')).toHaveText('王芳');
 });
@@ -93,12 +93,12 @@ test('a normal server offers no synthetic rows: no 生成模拟数据, and ?synt
   await page.goto('/?synthetic=300');
   await signIn(page);
   await expect(page.getByText('模拟数据只能在演示模式的服务器（LEDGER_DEMO=1）上生成')).toBeVisible();
-  await expect(page.getByText('共 33 条措施')).toBeVisible();
+  await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible();
   expect(new URL(page.url()).search).toBe('');
   const menu = await openDataMenu(page);
   await expect(menu.getByRole('button', { name: '生成模拟数据' })).toHaveCount(0);
   await expect(menu.getByRole('heading', { name: '演示模式' })).toHaveCount(0);
-  expect(await serverLedger(page)).toMatchObject({ measures: 33 });
+  expect(await serverLedger(page)).toMatchObject({ measures: SAMPLE.measures });
 });
 
 test.describe('on a demonstration server (LEDGER_DEMO=1)', () => {

@@ -15,6 +15,7 @@ import { AccountMenu } from '#client/features/account/account-menu.tsx';
 import { LoginScreen } from '#client/features/account/login-screen.tsx';
 import { UndoControls } from '#client/features/undo/undo-controls.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
+import { LedgerInfoButton } from '#client/features/ledger-info/ledger-info-button.tsx';
 
 const views = ['tasks', 'ledger', 'problems', 'departments', 'matrix'] as const;
 type View = (typeof views)[number];
@@ -175,6 +176,7 @@ export function App() {
           <AccountMenu />
           <SyncStatus />
           <DeviceStatus />
+          <LedgerInfoButton />
           <button type="button" className="button" onClick={() => setMenuOpen(true)}>
             {t('nav.data')}
           </button>

@@ -28,6 +28,7 @@ export function loadSample(storage: LedgerStorage, sample: SampleLedger): Promis
     ['area', sample.areas],
     ['problem', sample.problems],
     ['measure', sample.measures],
+    ['ledgerInfo', sample.ledgerInfo],
   ];
   const changes: Change[] = groups.flatMap(([entity, records]) => records.map((record): Change => ({ op: 'create', entity, id: record.id, values: withoutMeta(record) })));
   return storage.save(changes, { undoable: false });

@@ -1,6 +1,7 @@
 // The message catalogue in English. Must hold every key of the Chinese catalogue (the type checks it).
 import { enField } from './messages-en-field.ts';
 import { enSafety } from './messages-en-safety.ts';
+import { enSample } from './messages-en-sample.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
 
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...enTransfer,
   ...enField,
   ...enSafety,
+  ...enSample,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',

@@ -1,12 +1,14 @@
 // The message catalogue in Simplified Chinese, the default language. Every user-visible string lives here.
 import { zhField } from './messages-zh-field.ts';
 import { zhSafety } from './messages-zh-safety.ts';
+import { zhSample } from './messages-zh-sample.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
 export const zh = {
   ...zhTransfer,
   ...zhField,
   ...zhSafety,
+  ...zhSample,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',
