@@ -48,6 +48,9 @@ export default defineConfig({
     outDir: 'dist/client',
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    // Modules run in source order across chunks: the entry's first import (zod configured not to probe eval,
+    // which the CSP forbids) must run before any chunk that builds schemas.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8787' },

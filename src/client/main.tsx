@@ -1,4 +1,5 @@
 // Entry point: opens the local database, starts the device services, then mounts the app (or says plainly why it cannot).
+import '#client/lib/zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createTranslator, parseLocale } from '#shared/i18n/translate.ts';

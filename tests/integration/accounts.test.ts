@@ -22,7 +22,14 @@ describe.each(kinds)('accounts and permissions on %s', (kind) => {
   const mutation = (entity: Mutation['entity'], id: string, op: Mutation['op'], fields: Record<string, unknown>, baseVersion = 1_000): Mutation => ({
     mutationId: newId(), clientId, entity, id, op, fields, baseVersion, actor: '设备上写的名字', at: new Date().toISOString(),
   });
-  const push = async (api: Api, m: Mutation) => ((await (await api('/api/sync/push', { method: 'POST', body: JSON.stringify({ clientId, mutations: [m] }) })).json()) as PushResponse).results[0]!;
+  // Each account pushes from a device of its own: the server binds a device id to the first account using it.
+  const devices = new Map<Api, string>();
+  const deviceOf = (api: Api) => devices.get(api) ?? devices.set(api, api === admin ? clientId : newId()).get(api)!;
+  const push = async (api: Api, m: Mutation) => {
+    const device = deviceOf(api);
+    const body = JSON.stringify({ clientId: device, mutations: [{ ...m, clientId: device }] });
+    return ((await (await api('/api/sync/push', { method: 'POST', body })).json()) as PushResponse).results[0]!;
+  };
   const record = async (id: string) => {
     const page = (await (await admin('/api/sync/pull?after=0&limit=5000')).json()) as { records: { id: string; data: Record<string, unknown> }[] };
     return page.records.find((r) => r.id === id)?.data;
@@ -97,7 +104,7 @@ describe.each(kinds)('accounts and permissions on %s', (kind) => {
     expect(await record(ids.mineDone)).toMatchObject({ status: 'closed', closedBy: 'coordinator 用户', updatedBy: 'coordinator 用户' });
     expect((await record(ids.mineDone))?.closedAt).toEqual(expect.any(String));
     const { entries } = (await (await admin(`/api/audit?entity=measure&id=${ids.mineDone}`)).json()) as { entries: { field: string; user: string; oldValue: unknown; newValue: unknown; clientId: string }[] };
-    expect(entries.find((e) => e.field === 'status')).toMatchObject({ user: 'coordinator 用户', oldValue: 'completed', newValue: 'closed', clientId });
+    expect(entries.find((e) => e.field === 'status')).toMatchObject({ user: 'coordinator 用户', oldValue: 'completed', newValue: 'closed', clientId: deviceOf(api) });
     expect(entries.find((e) => e.field === 'closedBy')).toMatchObject({ newValue: 'coordinator 用户' });
     const bytes = new Uint8Array(await (await admin(`/api/audit.csv?entity=measure&id=${ids.mineDone}`)).arrayBuffer());
     // UTF-8 with a byte-order mark, so that Excel and WPS open the Chinese correctly.

@@ -50,8 +50,8 @@ describe.each(kinds)('command-line import and export on %s', (kind) => {
       ...sample.problems.map((r) => create('problem', r)),
       ...sample.measures.map((r) => create('measure', r)),
     ];
-    const results = await applyPush(store, { clientId, mutations }, new Date().toISOString(), admin);
-    expect(results.filter((r) => r.status !== 'applied')).toEqual([]);
+    const pushed = await applyPush(store, { clientId, mutations }, new Date().toISOString(), admin);
+    expect(pushed.ok && pushed.results.filter((r) => r.status !== 'applied')).toEqual([]);
   });
   afterEach(async () => {
     await opened.close();
@@ -146,7 +146,7 @@ describe.each(kinds)('command-line import and export on %s', (kind) => {
     const target = sample.measures[0]!;
     const current = (await measures()).find((m) => m.id === target.id)!;
     const later = await applyPush(store, { clientId: newId(), mutations: [{ mutationId: newId(), clientId: newId(), entity: 'measure', id: target.id, op: 'update', fields: { owner: '后来填写' }, baseVersion: current.rev, actor: '王芳', at: new Date().toISOString() }] }, new Date().toISOString(), admin);
-    expect(later[0]?.status).toBe('applied');
+    expect(later.ok && later.results[0]?.status).toBe('applied');
 
     const table = parseTable(readFileSync(csv, 'utf8')).rows;
     const header = table[0]!;

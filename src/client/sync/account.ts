@@ -1,6 +1,7 @@
 // Signing in and out on this device (no React). The account is kept locally, so a device that has signed in
 // once keeps working offline; an expired session only stops sync until the password is entered again.
 import type { SessionUser } from '#shared/auth/permissions.ts';
+import { newId } from '#shared/model/ids.ts';
 import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { discardUnsynced } from '#client/storage/outbox.ts';
@@ -26,11 +27,15 @@ export function createAccountService(storage: LedgerStorage, transport: SyncTran
     const ledger = await transport.ledgerInfo().catch(() => storage.settings.get().ledger);
     await storage.settings.save({ account: user, userName: user.displayName, ledger });
   };
+  // The server binds a device id to the account that first pushed with it: another account here is another device.
+  const newDevice = () => storage.settings.save({ clientId: newId() });
   return {
     expired,
     async signIn(username, password) {
       try {
         const user = await transport.login(username, password);
+        const before = storage.settings.get().account;
+        if (before && before.id !== user.id) await newDevice();
         await remember(user);
         expired.set(false);
         return user;
@@ -52,7 +57,7 @@ export function createAccountService(storage: LedgerStorage, transport: SyncTran
     async signOut() {
       await transport.logout().catch(() => undefined);
       await discardUnsynced(storage.db);
-      await storage.settings.save({ account: null, userName: '' });
+      await storage.settings.save({ account: null, userName: '', clientId: newId() });
       expired.set(false);
     },
   };

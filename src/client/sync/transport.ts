@@ -19,6 +19,8 @@ import {
   type PushRequest,
   type PushResponse,
   pushResponseSchema,
+  type Reason,
+  reasonSchema,
   type ResolveRequest,
 } from '#shared/sync/protocol.ts';
 import { z as zod } from 'zod';
@@ -57,11 +59,14 @@ export class SyncHttpError extends Error {
   readonly status: number;
   /** The server's code for the refusal (fileType, fileTooLarge, offset …), when it gave one. */
   readonly code: string | undefined;
-  constructor(status: number, message: string, code?: string) {
+  /** Why a change was refused, in the protocol's terms (a conflict resolution that no longer fits). */
+  readonly reason: Reason | undefined;
+  constructor(status: number, message: string, code?: string, reason?: Reason) {
     super(message);
     this.name = 'SyncHttpError';
     this.status = status;
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -78,14 +83,17 @@ export function createHttpTransport(baseUrl = '', fetchFn: typeof fetch = (input
       const text = await response.text();
       let message = text;
       let code: string | undefined;
+      let reason: Reason | undefined;
       try {
-        const body = JSON.parse(text) as { message?: string; error?: string };
+        const body = JSON.parse(text) as { message?: string; error?: string; reason?: unknown };
         message = body.message ?? text;
         code = body.error;
+        const parsed = reasonSchema.safeParse(body.reason);
+        if (parsed.success) reason = parsed.data;
       } catch {
         // not JSON: keep the text
       }
-      throw new SyncHttpError(response.status, message, code);
+      throw new SyncHttpError(response.status, message, code, reason);
     }
     return response;
   }

@@ -18,31 +18,32 @@ export function hashToken(token: string): string {
 
 export type LoginResult = { ok: true; token: string; user: SessionUser; expiresAt: string } | { ok: false; status: 401 | 429; retryAfterSeconds?: number };
 
+/** A rate-limit key that holds no raw input (names may carry any character) and has a fixed size. */
+function attemptKey(...parts: string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
 export async function login(store: AccountStore, input: { username: string; password: string; ip: string; now: Date }): Promise<LoginResult> {
+  const name = input.username.toLowerCase();
   const keys = [
-    { key: `${input.username.toLowerCase()}|${input.ip}`, limit: LIMITS.perAddress },
-    { key: input.username.toLowerCase(), limit: LIMITS.perAccount },
+    { key: attemptKey(name, input.ip), limit: LIMITS.perAddress },
+    { key: attemptKey(name), limit: LIMITS.perAccount },
   ];
   const now = input.now.getTime();
+  // Counted before the password is checked, in one statement each: attempts sent at once cannot all slip
+  // under the limit, whichever server process takes them.
   for (const { key, limit } of keys) {
-    const row = await store.attempts(key);
-    const started = row ? Date.parse(row.window_start) : now;
-    if (row && now - started < WINDOW_MS && row.failures >= limit) {
-      return { ok: false, status: 429, retryAfterSeconds: Math.ceil((started + WINDOW_MS - now) / 1000) };
+    const count = await store.countAttempt(key, input.now.toISOString(), new Date(now - WINDOW_MS).toISOString());
+    if (count.failures > limit) {
+      return { ok: false, status: 429, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(count.window_start) + WINDOW_MS - now) / 1000)) };
     }
   }
   const user = await store.findByUsername(input.username);
   // A missing user still costs a hash: the answer's timing does not tell which usernames exist.
   const valid = user && user.disabled === 0 ? await verifyPassword(input.password, user.password_hash) : (await hashPassword(input.password), false);
-  if (!valid || !user) {
-    for (const { key } of keys) {
-      const row = await store.attempts(key);
-      const fresh = !row || now - Date.parse(row.window_start) >= WINDOW_MS;
-      await store.setAttempts(key, fresh ? 1 : (row?.failures ?? 0) + 1, fresh ? input.now.toISOString() : (row?.window_start ?? input.now.toISOString()));
-    }
-    return { ok: false, status: 401 };
-  }
+  if (!valid || !user) return { ok: false, status: 401 };
   await store.clearAttempts(keys[0]!.key);
+  await store.uncountAttempt(keys[1]!.key);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now + SESSION_DAYS * 86_400_000).toISOString();
   await store.createSession(hashToken(token), user.id, input.now.toISOString(), expiresAt);

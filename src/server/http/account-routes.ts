@@ -10,10 +10,13 @@ import type { AccountStore, AuditRow } from '#server/store/account-store.ts';
 import { signedIn } from './auth.ts';
 import { parseOr400 } from './validate.ts';
 
+// A name is shown everywhere and stored as text: no control characters (PostgreSQL cannot even hold NUL).
+const displayNameSchema = z.string().trim().min(1).max(50).regex(/^[^\p{Cc}]*$/u, 'no control characters');
+
 const newUserSchema = z
   .object({
     username: z.string().trim().min(1).max(50).regex(/^[\w.@-]+$/, 'letters, digits, . _ @ - only'),
-    displayName: z.string().trim().min(1).max(50),
+    displayName: displayNameSchema,
     password: z.string().min(8).max(200),
     role: z.enum(roles),
     departmentIds: z.array(idSchema).max(100).default([]),
@@ -21,7 +24,7 @@ const newUserSchema = z
   .strict();
 const patchUserSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(50).optional(),
+    displayName: displayNameSchema.optional(),
     password: z.string().min(8).max(200).optional(),
     role: z.enum(roles).optional(),
     departmentIds: z.array(idSchema).max(100).optional(),

@@ -7,9 +7,12 @@ import type { AttachmentStore } from '#server/store/attachment-store.ts';
 import type { LedgerClearStore } from '#server/store/ledger-clear-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
 import type { LedgerInfo } from '#shared/sync/protocol.ts';
+import { OPEN_ROUTE, registerAccessGate } from './access.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { registerAttachmentRoutes } from './attachment-routes.ts';
 import { registerAuth } from './auth.ts';
+import { registerBadInput } from './bad-input.ts';
+import { registerSecurityHeaders } from './headers.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
@@ -29,15 +32,13 @@ export type AppOptions = {
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024 });
-  // Every failure answers in one shape with a message, malformed JSON and oversized bodies included.
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) request.log.error(error);
-    void reply.code(status).send({ error: error.code ?? 'error', message: status >= 500 ? 'Internal server error' : error.message });
-  });
+  // Order matters: bad input and the gate come before any route, so that no route can be added without them.
+  registerBadInput(app);
+  await registerSecurityHeaders(app);
+  registerAccessGate(app, options.accounts);
   await app.register(compress, { global: true, threshold: 1024 });
   // A cheap request that tells a client the server is really there: navigator.onLine is only a hint.
-  app.get('/api/health', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
+  app.get('/api/health', OPEN_ROUTE, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
   registerAuth(app, options.accounts);
   registerSyncRoutes(app, options.store);
   registerAttachmentRoutes(app, options.attachments);

@@ -1,20 +1,13 @@
-// Sign-in and the guard on every API route: a session cookie (httpOnly, SameSite=Strict) and, for requests
-// that change anything, a header no cross-site form can send (see docs/security.md).
-import { parse as parseCookies, serialize } from 'cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// Sign-in, who is signed in, and sign-out: a session cookie (httpOnly, SameSite=Strict); the gate that
+// checks it on every request is access.ts (see docs/security.md).
+import { serialize } from 'cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SessionUser } from '#shared/auth/permissions.ts';
-import { CSRF_HEADER } from '#shared/sync/protocol.ts';
-import { authenticate, hashToken, login, SESSION_COOKIE, SESSION_DAYS } from '#server/auth/accounts.ts';
+import { hashToken, login, SESSION_COOKIE, SESSION_DAYS } from '#server/auth/accounts.ts';
 import type { AccountStore } from '#server/store/account-store.ts';
+import { OPEN_ROUTE, sessionToken } from './access.ts';
 import { parseOr400 } from './validate.ts';
-
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    user: SessionUser | null;
-  }
-}
 
 /** The signed-in user of a request that passed the guard. */
 export function signedIn(request: FastifyRequest): SessionUser {
@@ -23,11 +16,6 @@ export function signedIn(request: FastifyRequest): SessionUser {
 }
 
 const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict();
-const OPEN_ROUTES = new Set(['/api/health', '/api/auth/login']);
-
-function tokenOf(request: FastifyRequest): string | undefined {
-  return parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE];
-}
 
 function sessionCookie(request: FastifyRequest, token: string, maxAgeSeconds: number): string {
   return serialize(SESSION_COOKIE, token, {
@@ -40,20 +28,7 @@ function sessionCookie(request: FastifyRequest, token: string, maxAgeSeconds: nu
 }
 
 export function registerAuth(app: FastifyInstance, accounts: AccountStore): void {
-  app.decorateRequest('user', null);
-  app.addHook('onRequest', async (request, reply: FastifyReply) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/')) return;
-    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
-    if (unsafe && request.headers[CSRF_HEADER] !== '1') {
-      return reply.code(403).send({ error: 'csrf', message: `requests that change data need the ${CSRF_HEADER} header` });
-    }
-    if (OPEN_ROUTES.has(path)) return;
-    request.user = (await authenticate(accounts, tokenOf(request), new Date())) ?? null;
-    if (!request.user) return reply.code(401).send({ error: 'unauthenticated', message: 'sign in first' });
-  });
-
-  app.post('/api/auth/login', async (request, reply) => {
+  app.post('/api/auth/login', OPEN_ROUTE, async (request, reply) => {
     const body = parseOr400(loginSchema, request.body, reply);
     if (!body) return reply;
     const result = await login(accounts, { ...body, ip: request.ip, now: new Date() });
@@ -67,7 +42,7 @@ export function registerAuth(app: FastifyInstance, accounts: AccountStore): void
   app.get('/api/auth/me', async (request, reply) => reply.header('Cache-Control', 'no-store').send({ user: signedIn(request) }));
 
   app.post('/api/auth/logout', async (request, reply) => {
-    const token = tokenOf(request);
+    const token = sessionToken(request);
     if (token) await accounts.deleteSession(hashToken(token));
     return reply.header('Set-Cookie', sessionCookie(request, '', 0)).send({ ok: true });
   });

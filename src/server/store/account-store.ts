@@ -1,6 +1,6 @@
 // Users, their departments, sessions and login attempts in SQL (Kysely). No passwords in clear, ever:
 // only scrypt hashes, and only hashes of session tokens.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Role, SessionUser } from '#shared/auth/permissions.ts';
 import type { Database } from './schema.ts';
 
@@ -19,8 +19,14 @@ export type AccountStore = {
   sessionUser: (tokenHash: string, now: string) => Promise<SessionUser | undefined>;
   deleteSession: (tokenHash: string) => Promise<void>;
   deleteSessionsOf: (userId: string) => Promise<void>;
-  attempts: (key: string) => Promise<{ failures: number; window_start: string } | undefined>;
-  setAttempts: (key: string, failures: number, windowStart: string) => Promise<void>;
+  /**
+   * Counts one sign-in attempt under `key` and returns the count in the current window, in one statement (so
+   * that attempts arriving together, at one server process or several, are each counted once): a window that
+   * began at or before `expiredBefore` starts again at `now` with this attempt.
+   */
+  countAttempt: (key: string, now: string, expiredBefore: string) => Promise<{ failures: number; window_start: string }>;
+  /** Takes one attempt back (a sign-in that succeeded is not a failure). */
+  uncountAttempt: (key: string) => Promise<void>;
   clearAttempts: (key: string) => Promise<void>;
   /** Department ids by name (or short or full name), for the command line. */
   departmentIdsByName: (names: string[]) => Promise<Map<string, string>>;
@@ -41,7 +47,8 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
   };
   return {
     countUsers: async () => Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0),
-    findByUsername: async (username) => withDepartments(await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()),
+    // No stored name holds NUL (PostgreSQL text cannot): such a name is simply unknown, not a database error.
+    findByUsername: async (username) => (username.includes('\u0000') ? undefined : withDepartments(await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst())),
     findById: async (id) => withDepartments(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()),
     listUsers: async () => {
       const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
@@ -75,9 +82,22 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
     deleteSessionsOf: async (userId) => {
       await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     },
-    attempts: (key) => db.selectFrom('login_attempts').select(['failures', 'window_start']).where('key', '=', key).executeTakeFirst(),
-    setAttempts: async (key, failures, window_start) => {
-      await db.insertInto('login_attempts').values({ key, failures, window_start }).onConflict((oc) => oc.column('key').doUpdateSet({ failures, window_start })).execute();
+    countAttempt: (key, now, expiredBefore) => {
+      const expired = sql<boolean>`${sql.ref('login_attempts.window_start')} <= ${expiredBefore}`;
+      return db
+        .insertInto('login_attempts')
+        .values({ key, failures: 1, window_start: now })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            failures: sql<number>`case when ${expired} then 1 else ${sql.ref('login_attempts.failures')} + 1 end`,
+            window_start: sql<string>`case when ${expired} then ${now} else ${sql.ref('login_attempts.window_start')} end`,
+          }),
+        )
+        .returning(['failures', 'window_start'])
+        .executeTakeFirstOrThrow();
+    },
+    uncountAttempt: async (key) => {
+      await db.updateTable('login_attempts').set({ failures: sql<number>`failures - 1` }).where('key', '=', key).where('failures', '>', 0).execute();
     },
     clearAttempts: async (key) => {
       await db.deleteFrom('login_attempts').where('key', '=', key).execute();

@@ -148,7 +148,33 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0004_entries_and_clears': {
+  '0004_security': {
+    async up(db: Kysely<unknown>) {
+      // A device id belongs to the account that first pushed with it: no one else may speak as that device.
+      await db.schema
+        .createTable('clients')
+        .addColumn('client_id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('first_seen', 'text', (c) => c.notNull())
+        .execute();
+      // Pieces of an upload belong to its uploader until the file is whole and verified, so that someone else's
+      // bogus piece for the same hash never blocks the real upload. Pieces in progress are dropped, not moved:
+      // a device asks what the server holds and sends the file again.
+      const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
+      await db.schema.dropTable('attachment_parts').execute();
+      await db.schema
+        .createTable('upload_parts')
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('offset', 'integer', (c) => c.notNull())
+        .addColumn('data', bytes, (c) => c.notNull())
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('upload_parts_pk', ['hash', 'owner', 'offset'])
+        .execute();
+    },
+  },
+  '0005_entries_and_clears': {
     async up(db: Kysely<unknown>) {
       // A change a coordinator imported from a device's file names them beside its author.
       await db.schema.alterTable('audit').addColumn('carried_by', 'text').execute();

@@ -75,6 +75,8 @@ export type Database = {
   /** An administrator's clearing of the shared ledger: what it removed stays, so that it can be restored. */
   ledger_clears: { id: string; cleared_at: string; cleared_by: string; count: number; restored_at: string | null; restored_by: string | null };
   ledger_clear_records: { clear_id: string; entity: string; id: string; version: number; restored_version: number | null };
-  /** The pieces of uploads still in progress, so that a dropped connection resumes where it stopped. */
-  attachment_parts: { hash: string; offset: number; data: Uint8Array; total: number; created_at: string };
+  /** The pieces of uploads still in progress, by uploader, so that a dropped connection resumes where it stopped. */
+  upload_parts: { hash: string; owner: string; offset: number; data: Uint8Array; total: number; created_at: string };
+  /** Which account a device id (clientId) belongs to: the one that first pushed with it. */
+  clients: { client_id: string; user_id: string; first_seen: string };
 };

@@ -31,6 +31,8 @@ export type SyncTx = {
   appendAudit: (rows: Database['audit'][]) => Promise<void>;
   /** Who last set a field of a record, by the audit trail (the author a conflict names for the standing value). */
   fieldAuthor: (entity: EntityName, id: string, field: string) => Promise<string | undefined>;
+  /** Binds a device id to `userId` if nobody holds it yet; returns the account that holds it. */
+  bindClient: (clientId: string, userId: string, at: string) => Promise<string>;
 };
 
 export type SyncStore = {
@@ -164,6 +166,11 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
     fieldAuthor: async (entity, id, field) => {
       const row = await trx.selectFrom('audit').select('display_name').where('entity', '=', entity).where('record_id', '=', id).where('field', '=', field).orderBy('change_seq', 'desc').limit(1).executeTakeFirst();
       return row?.display_name;
+    },
+    bindClient: async (clientId, userId, at) => {
+      await trx.insertInto('clients').values({ client_id: clientId, user_id: userId, first_seen: at }).onConflict((oc) => oc.column('client_id').doNothing()).execute();
+      const row = await trx.selectFrom('clients').select('user_id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+      return row.user_id;
     },
     setSeq: async (seq) => {
       await trx.updateTable('sync_state').set({ seq }).where('id', '=', 1).execute();

@@ -1,5 +1,6 @@
-// Takes in a push: each mutation once, in order, merged field by field (shared/sync/merge.ts), references
-// checked, losing values kept as conflicts, all in one transaction: a push is applied whole or not at all.
+// Takes in a push: each mutation once, in order, checked against the permission rule, merged field by field
+// (shared/sync/merge.ts), references and files checked, losing values kept as conflicts, all in one
+// transaction: a push is applied whole or not at all. Who and when are the session's and the server clock's.
 import { checkChange, type SessionUser } from '#shared/auth/permissions.ts';
 import { attachmentHashes } from '#shared/model/attachment.ts';
 import { entityReferences } from '#shared/model/entities.ts';
@@ -10,8 +11,15 @@ import type { SyncStore, SyncTx } from '#server/store/sync-store.ts';
 import { auditRows } from './audit.ts';
 import { stampEntries } from './stamp.ts';
 
-export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string, user: SessionUser): Promise<MutationResult[]> {
-  return store.write((tx) => applyMutations(tx, request.mutations, receivedAt, user));
+export type PushOutcome = { ok: true; results: MutationResult[] } | { ok: false; error: 'foreignClient' };
+
+export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string, user: SessionUser): Promise<PushOutcome> {
+  return store.write(async (tx) => {
+    // A device id is the account's that first pushed with it: speaking as someone else's device would make
+    // one's changes look like theirs to the merge (never concurrent with their own).
+    if ((await tx.bindClient(request.clientId, user.id, receivedAt)) !== user.id) return { ok: false, error: 'foreignClient' };
+    return { ok: true, results: await applyMutations(tx, request.mutations, receivedAt, user) };
+  });
 }
 
 /** Who brought the mutations when it is not their author: a coordinator importing a device's exported changes. */
@@ -23,7 +31,7 @@ export async function applyMutations(tx: SyncTx, mutations: readonly Mutation[],
   const results: MutationResult[] = [];
   for (const mutation of mutations) {
     // A change is the signed-in user's, whatever name the device put on it.
-    const result = await applyOne(tx, { ...mutation, actor: user.displayName }, seq + 1, receivedAt, user, carrier);
+    const result = await applyMutation(tx, { ...mutation, actor: user.displayName }, seq + 1, receivedAt, user, carrier);
     if (result.seq !== undefined && result.seq > seq) seq = result.seq;
     results.push(result);
   }
@@ -31,7 +39,8 @@ export async function applyMutations(tx: SyncTx, mutations: readonly Mutation[],
   return results;
 }
 
-async function applyOne(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser, carrier: Carrier): Promise<MutationResult> {
+/** One mutation through the whole gate (entries stamped, permission, merge, lifecycle, references, files, audit), once. */
+export async function applyMutation(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser, carrier: Carrier = {}): Promise<MutationResult> {
   const seen = await tx.getMutation(m.mutationId);
   if (seen) {
     const first = JSON.parse(seen.result) as MutationResult;
@@ -52,9 +61,10 @@ async function decide(tx: SyncTx, given: Mutation, seq: number, receivedAt: stri
   // Checked on what the user asked for, before any merge: a refused change changes nothing.
   const before = current && !current.deleted ? current.data : null;
   const wanted = m.op === 'delete' ? null : { ...(before ?? {}), ...m.fields };
-  const permission = checkChange(user, m.entity, before, wanted, Object.keys(m.fields));
+  const permission = checkChange(user, m.entity, before, wanted, Object.keys(m.fields), current?.deleted ? current.data : null);
   if (!permission.ok) return reject({ code: 'forbidden', field: permission.field });
-  const outcome = mergeMutation(current, m, seq);
+  // Times on the record (created, updated, closed 销号) are the server's: a device's clock is only its word.
+  const outcome = mergeMutation(current, { ...m, at: receivedAt }, seq);
   if (outcome.kind === 'rejected') return reject(outcome.reason);
   const { next } = outcome;
   const lost = [...stamped.lost, ...outcome.lost];

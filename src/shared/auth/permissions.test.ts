@@ -28,4 +28,15 @@ describe('checkChange', () => {
     expect(checkChange(staff, 'measure', measure(mine, 'completed'), measure(mine, 'closed'), ['status'])).toEqual({ ok: false, field: 'status' });
     expect(checkChange(staff, 'measure', measure(mine, 'in_progress'), measure(mine, 'completed'), ['status']).ok).toBe(true);
   });
+
+  it('lets staff add a measure for their department only without a deadline, not already done, not over another department’s deleted one', () => {
+    const staff = user('staff');
+    const fresh = { ...measure(mine, 'not_started'), deadline: null };
+    expect(checkChange(staff, 'measure', null, fresh, Object.keys(fresh)).ok).toBe(true);
+    expect(checkChange(staff, 'measure', null, { ...fresh, deadline: '2099-12-31' }, ['deadline'])).toEqual({ ok: false, field: 'deadline' });
+    expect(checkChange(staff, 'measure', null, { ...fresh, status: 'completed' }, ['status'])).toEqual({ ok: false, field: 'status' });
+    expect(checkChange(staff, 'measure', null, fresh, Object.keys(fresh), measure(theirs))).toEqual({ ok: false, field: 'leadDepartmentId' });
+    expect(checkChange(staff, 'measure', null, fresh, Object.keys(fresh), measure(mine)).ok).toBe(true);
+    expect(checkChange(user('coordinator'), 'measure', null, { ...fresh, deadline: '2099-12-31', status: 'completed' }, ['deadline'], measure(theirs)).ok).toBe(true);
+  });
 });

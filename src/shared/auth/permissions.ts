@@ -26,12 +26,17 @@ type Loose = Record<string, unknown> | null | undefined;
 const allow: Decision = { ok: true };
 const deny = (field?: string): Decision => ({ ok: false, field });
 
+/** Statuses a measure may not be created in by staff: being done is something a measure becomes. */
+const DONE_STATUSES = new Set(['completed', 'closed']);
+
 /**
  * 管理员 admin and 协调员 coordinator change anything; 部门填报员 staff change the measures their own
  * departments lead (not the deadline, the problem or the lead, never closing 销号 or reopening, never
- * deleting, never deciding an extension request); 查看者 viewer changes nothing. `before` is the record as it stood, `after` as it would be.
+ * deleting, never deciding an extension request), and add measures for them (with no deadline, not already
+ * done, and not under an id another department's deleted measure had); 查看者 viewer changes nothing.
+ * `before` is the record as it stood, `after` as it would be, `deleted` what a deleted record with that id held.
  */
-export function checkChange(user: SessionUser, entity: EntityName, before: Loose, after: Loose, fields: readonly string[]): Decision {
+export function checkChange(user: SessionUser, entity: EntityName, before: Loose, after: Loose, fields: readonly string[], deleted: Loose = null): Decision {
   if (user.role === 'admin' || user.role === 'coordinator') return allow;
   if (user.role === 'viewer' || entity !== 'measure') return deny();
   if (!after) return deny();
@@ -41,6 +46,11 @@ export function checkChange(user: SessionUser, entity: EntityName, before: Loose
   if (before) {
     const locked = fields.find((f) => COORDINATOR_FIELDS.has(f));
     if (locked) return deny(locked);
+  } else {
+    // A deleted measure of another department is not brought back under one's own by creating its id again.
+    if (deleted && !mine(deleted)) return deny('leadDepartmentId');
+    if (after.deadline !== null && after.deadline !== undefined && after.deadline !== '') return deny('deadline');
+    if (typeof after.status === 'string' && DONE_STATUSES.has(after.status)) return deny('status');
   }
   if (fields.includes('status') && (after.status === 'closed' || before?.status === 'closed')) return deny('status');
   // A department asks for more time (or withdraws the asking); deciding is a coordinator's part.

@@ -2,6 +2,7 @@
 import { enField } from './messages-en-field.ts';
 import { enSafety } from './messages-en-safety.ts';
 import { enSample } from './messages-en-sample.ts';
+import { enSecurity } from './messages-en-security.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enField,
   ...enSafety,
   ...enSample,
+  ...enSecurity,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',

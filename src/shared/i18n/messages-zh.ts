@@ -2,6 +2,7 @@
 import { zhField } from './messages-zh-field.ts';
 import { zhSafety } from './messages-zh-safety.ts';
 import { zhSample } from './messages-zh-sample.ts';
+import { zhSecurity } from './messages-zh-security.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
 export const zh = {
@@ -9,6 +10,7 @@ export const zh = {
   ...zhField,
   ...zhSafety,
   ...zhSample,
+  ...zhSecurity,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',

@@ -1,17 +1,18 @@
 // The real server for the tests: in this process (fast), or as a child process that can be killed mid-request.
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../../src/server/http/app.ts';
+import { type AppOptions, createApp } from '../../../src/server/http/app.ts';
 import { ensureFirstAdmin } from '../../../src/server/auth/accounts.ts';
 import { type AccountStore, createAccountStore } from '../../../src/server/store/account-store.ts';
 import { createAttachmentStore } from '../../../src/server/store/attachment-store.ts';
-import { openDatabase } from '../../../src/server/store/database.ts';
+import { type OpenDatabase, openDatabase } from '../../../src/server/store/database.ts';
 import { createLedgerClearStore } from '../../../src/server/store/ledger-clear-store.ts';
 import { createSyncStore } from '../../../src/server/store/sync-store.ts';
 import type { TestDatabase } from './databases.ts';
 
 export type TestServer = { url: string; stop: () => Promise<void> };
-export type InProcessServer = TestServer & { accounts: AccountStore };
+/** `options` builds another app on the same stores (for a test that adds a route of its own). */
+export type InProcessServer = TestServer & { accounts: AccountStore; db: OpenDatabase['db']; options: AppOptions };
 
 /** The first administrator's password on every test server. */
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -21,12 +22,15 @@ export async function startInProcess(database: TestDatabase, bodyLimit?: number)
   const accounts = createAccountStore(opened.db);
   await ensureFirstAdmin(accounts, ADMIN_PASSWORD);
   const store = createSyncStore(opened.db, opened.dialect);
-  const app = await createApp({ staticDir: '/nonexistent', logLevel: 'silent', store, accounts, attachments: createAttachmentStore(opened.db), clears: createLedgerClearStore(opened.db, store), bodyLimit });
+  const options: AppOptions = { staticDir: '/nonexistent', logLevel: 'silent', store, accounts, attachments: createAttachmentStore(opened.db), clears: createLedgerClearStore(opened.db, store), bodyLimit };
+  const app = await createApp(options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     accounts,
+    db: opened.db,
+    options,
     stop: async () => {
       await app.close();
       await opened.close();

@@ -1,13 +1,14 @@
 // The conflicts inbox: for each field two changes met on, the standing value and the other one, each with its
 // author; a coordinator keeps one, takes the other, or writes a new value. Others see the inbox without buttons.
 import { useCallback, useEffect, useState } from 'react';
-import { fieldLabel } from '#shared/i18n/describe-error.ts';
+import { describeReason, fieldLabel } from '#shared/i18n/describe-error.ts';
 import { parseFieldText } from '#shared/model/field-codec.ts';
 import { kindOf } from '#shared/model/field-kinds.ts';
 import type { Conflict } from '#shared/sync/protocol.ts';
 import { useDevice } from '#client/context/device-context.tsx';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { createCodecContext } from '#client/storage/codec-context.ts';
+import { SyncHttpError } from '#client/sync/transport.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { formatValue, recordTitle } from '#client/storage/format-value.ts';
 import { describeServerError } from '#client/sync/describe-server-error.ts';
@@ -42,7 +43,10 @@ export function ConflictList({ resolver }: { resolver: boolean }) {
       setEditing(null);
       load();
     } catch (error) {
-      toast.show({ kind: 'error', text: describeServerError(t, error) });
+      // A value that no longer fits the record is refused with the reason, in the catalogue's words.
+      const reason = error instanceof SyncHttpError ? error.reason : undefined;
+      const text = reason ? t('sync.resolveRefused', { field: fieldLabel(t, conflict.entity, reason.field ?? conflict.field), reason: describeReason(t, reason) }) : describeServerError(t, error);
+      toast.show({ kind: 'error', text });
     }
   };
 

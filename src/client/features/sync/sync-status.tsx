@@ -74,7 +74,7 @@ export function SyncStatus() {
         <p className="note">{state.lastSyncAt ? t('sync.last', { time: time(state.lastSyncAt) }) : t('sync.never')}</p>
         {state.error && (
           <p className={state.error.kind === 'network' ? 'note' : 'warning'} role="alert">
-            {state.error.kind === 'network' ? t('sync.errorOffline') : t('sync.errorServer', { reason: describeFailure(t, state.error) })}
+            {state.error.kind === 'network' ? t('sync.errorOffline') : state.error.code === 'foreignClient' ? t('sync.errorForeignClient') : t('sync.errorServer', { reason: describeFailure(t, state.error) })}
           </p>
         )}
         {open && state.rejected > 0 && <RejectedList />}

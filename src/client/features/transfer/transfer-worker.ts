@@ -1,6 +1,7 @@
 // The import/export worker: decodes, parses, plans and commits imports, and builds full-data exports, off the
 // page's thread so that 100,000 rows never freeze the grid. One import at a time per worker.
 /// <reference lib="webworker" />
+import '#client/lib/zod-config.ts';
 import { ledgerTable } from '#shared/csv/ledger-table.ts';
 import { changesToCommit, countPlan, type ImportEntity, issuesTable, type ReadFile, readFile } from '#shared/csv/import-file.ts';
 import { lookupsOf } from '#shared/csv/lookups.ts';
