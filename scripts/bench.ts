@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   console.log(`Building the app and the raw baseline page… (N = ${N}, ${RUNS} runs)`);
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
-  const app = await startServer({ staticDir: 'dist/client' });
+  // A demonstration server (LEDGER_DEMO=1): only such a server lets a device fill itself with ?synthetic=.
+  const app = await startServer({ staticDir: 'dist/client', env: { LEDGER_DEMO: '1' } });
   const raw = await startServer({ staticDir: 'dist/bench' });
   // A persistent profile, as a user's browser has: Chromium's in-memory (incognito) IndexedDB is several times slower.
   const profiles: string[] = [];
@@ -115,7 +116,8 @@ async function main(): Promise<void> {
 
       // The app: fill through its own mutation path, then open, edit one cell, update 10,000 rows.
       const { context, page } = await launch();
-      await page.goto(`${app.url}/?synthetic=${N}&fresh&bench`);
+      // Each run is a new browser profile: its first start loads the sample, then fills up to N measures.
+      await page.goto(`${app.url}/?synthetic=${N}&bench`);
       await signIn(page);
       const fillStart = Date.now();
       await page.waitForFunction((n) => document.querySelector('.toolbar__count')?.textContent?.includes(`共 ${n} 条措施`), N, { timeout: 600_000 });

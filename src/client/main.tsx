@@ -49,6 +49,7 @@ async function boot(): Promise<void> {
       // Another tab opened a newer version: save what is being typed, let go of the database, reload.
       beforeVersionChange: () => flushEdits(),
       onVersionChange: () => location.reload(),
+      onReset: () => location.reload(),
     });
     await viewCode;
     performance.mark('ledger:storage-open');

@@ -1,6 +1,7 @@
 // The command line over the server's store: accounts, and import and export of the ledger.
 //   npm run cli -- import <file> [--dry-run] [--skip-bad-rows] [--create-departments] [--entity …] [--as <username>]
 //   npm run cli -- export <file.csv|file.xlsx> [--entity measure|problem|department|summary]
+//   npm run cli -- import-changes <file.json> [--as <username>]   (a device's 导出未同步的修改 file)
 //   npm run cli -- user add <username> --role admin|coordinator|staff|viewer [--name 张三] [--department 市财政局 ...]
 //   npm run cli -- user passwd <username>        (asks for the password; or pipe it in)
 //   npm run cli -- user list
@@ -15,8 +16,10 @@ import { addUser, setPassword } from './auth/accounts.ts';
 import { FIRST_ADMIN, forgetInitialPassword, initialPasswordFile } from './auth/initial-password.ts';
 import { loadConfig } from './config.ts';
 import { createAccountStore } from './store/account-store.ts';
+import { createAttachmentStore } from './store/attachment-store.ts';
 import { openDatabase } from './store/database.ts';
 import { createSyncStore } from './store/sync-store.ts';
+import { IMPORT_CHANGES_USAGE, runImportChanges } from './sync/carry-command.ts';
 import { EXPORT_USAGE, IMPORT_USAGE, localeOf, runExport, runImport, runTemplate, TEMPLATE_USAGE } from './transfer/transfer-commands.ts';
 
 async function readPassword(prompt: string): Promise<string> {
@@ -48,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     if (group === 'import') return await runImport(argv.slice(1), context);
     if (group === 'export') return await runExport(argv.slice(1), context);
     if (group === 'template') return await runTemplate(argv.slice(1), context);
+    if (group === 'import-changes') return await runImportChanges(argv.slice(1), { ...context, attachments: createAttachmentStore(database.db) });
     if (group === 'user' && command === 'add') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string', multiple: true }, ...lang } });
       const username = positionals[0];
@@ -76,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(t('cli.userLine', { username: u.username, role: t(`account.role.${u.role}`), name: u.displayName, departments: u.departmentIds.length, disabled: u.disabled ? t('cli.userDisabled') : '' }));
       }
     } else {
-      throw new Error([t('cli.commands'), IMPORT_USAGE, EXPORT_USAGE, TEMPLATE_USAGE, 'user add | user passwd | user list'].join('\n  '));
+      throw new Error([t('cli.commands'), IMPORT_USAGE, EXPORT_USAGE, TEMPLATE_USAGE, IMPORT_CHANGES_USAGE, 'user add | user passwd | user list'].join('\n  '));
     }
     return 0;
   } finally {

@@ -1,6 +1,7 @@
 // The server's settings, read from the environment once and validated.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { LedgerInfo } from '#shared/sync/protocol.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
@@ -13,6 +14,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** warn by default: a request log (info) only when asked for. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** The ledger's name: shown to devices, and typed by an administrator to confirm clearing the shared ledger. */
+  LEDGER_NAME: z.string().trim().min(1).max(50).default('整改台账'),
+  /** 1: a demonstration server, whose devices may generate synthetic measures (生成模拟数据, ?synthetic=). */
+  LEDGER_DEMO: z.enum(['0', '1', '']).default(''),
 });
 
 export type ServerConfig = {
@@ -22,7 +27,9 @@ export type ServerConfig = {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  ledger: LedgerInfo;
 };
+
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);
@@ -38,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    ledger: { name: e.LEDGER_NAME, demo: e.LEDGER_DEMO === '1' },
   };
 }

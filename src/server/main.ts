@@ -7,6 +7,7 @@ import { initialPasswordFile, keepInitialPassword, pendingInitialPassword } from
 import { createAccountStore } from './store/account-store.ts';
 import { createAttachmentStore } from './store/attachment-store.ts';
 import { openDatabase } from './store/database.ts';
+import { createLedgerClearStore } from './store/ledger-clear-store.ts';
 import { createSyncStore } from './store/sync-store.ts';
 
 async function main(): Promise<void> {
@@ -18,10 +19,13 @@ async function main(): Promise<void> {
   const firstPassword = await ensureFirstAdmin(accounts, process.env.LEDGER_ADMIN_PASSWORD);
   const given = firstPassword !== null && process.env.LEDGER_ADMIN_PASSWORD === firstPassword;
   if (firstPassword && !given) await keepInitialPassword(file, firstPassword);
-  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store: createSyncStore(database.db, database.dialect), accounts, attachments: createAttachmentStore(database.db), initialPasswordFile: file });
+  const store = createSyncStore(database.db, database.dialect);
+  const clears = createLedgerClearStore(database.db, store);
+  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store, accounts, attachments: createAttachmentStore(database.db), clears, ledger: config.ledger, initialPasswordFile: file });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   console.log(t('server.started', { url: shown, database: database.describe }));
+  if (config.ledger.demo) console.log(t('server.demoMode'));
   if (given) console.log(t('server.firstAdminGiven'));
   // Printed at every start until it is changed, so that it never scrolls away under the first start's lines.
   const pending = await pendingInitialPassword(file, accounts);

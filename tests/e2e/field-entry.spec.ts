@@ -25,11 +25,11 @@ async function staffTablet(browser: Browser, admin: Page, prepare?: () => Promis
   return page;
 }
 
-/** Sets deadlines on the server for the first measures the department leads; returns their ids. */
+/** Sets deadlines on the server for the first measures under way that the department leads; returns their ids. */
 async function setDeadlines(admin: Page, deadlines: string[]): Promise<string[]> {
   const request = admin.context().request;
-  const pulled = (await (await request.get('/api/sync/pull?after=0&limit=5000')).json()) as { records: { entity: string; id: string; version: number; deleted: boolean; data: { leadDepartmentId: string | null } }[] };
-  const targets = pulled.records.filter((r) => r.entity === 'measure' && !r.deleted && r.data.leadDepartmentId === planning).slice(0, deadlines.length);
+  const pulled = (await (await request.get('/api/sync/pull?after=0&limit=5000')).json()) as { records: { entity: string; id: string; version: number; deleted: boolean; data: { leadDepartmentId: string | null; status: string; deadline: string | null } }[] };
+  const targets = pulled.records.filter((r) => r.entity === 'measure' && !r.deleted && r.data.leadDepartmentId === planning && r.data.status === 'in_progress' && r.data.deadline === null).slice(0, deadlines.length);
   const clientId = randomUUID();
   const mutations = targets.map((r, i) => ({ mutationId: randomUUID(), clientId, entity: 'measure', id: r.id, op: 'update', fields: { deadline: deadlines[i] }, baseVersion: r.version, actor: 'admin', at: new Date().toISOString() }));
   const pushed = (await (await request.post('/api/sync/push', { headers: { 'x-ledger-request': '1' }, data: { clientId, mutations } })).json()) as { results: { status: string }[] };
@@ -52,10 +52,12 @@ test('a tablet opens 我的任务; status, progress, a note and a photo saved of
   const tasks = page.locator('.task');
   await expect(tasks.first()).toBeVisible();
   await expectTouchSized(tasks);
-  // The department's measures, grouped by warning light: the overdue one first, then the one due soon.
+  // The department's measures, grouped by warning light: the longest overdue first (the sample's own deadline
+  // of 2022-12-31 follows it in red), the one due soon in yellow.
   await expect(page.locator('.tasks__group')).toHaveCount(3);
   expect(await page.locator('.tasks__group').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['红灯', '黄灯', '绿灯']);
-  expect(await tasks.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-measure-id')))).toEqual(overdue);
+  await expect(tasks.first()).toHaveAttribute('data-measure-id', overdue[0]!);
+  await expect(page.locator('.tasks__group[aria-label="黄灯"] .task').first()).toHaveAttribute('data-measure-id', overdue[1]!);
   // Search narrows the list as the user types.
   await page.getByRole('searchbox', { name: '搜索措施、问题、单位或文号' }).fill('不存在的措施');
   await expect(page.getByText('没有符合条件的措施')).toBeVisible();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { cell, measureId, openLedger, signIn, typeInto, waitForServiceWorker } from './support/ledger-page.ts';
+import { cell, measureId, openLedger, rowsText, SAMPLE, signIn, typeInto, waitForServiceWorker } from './support/ledger-page.ts';
 import { freePort, startServer } from './support/server.ts';
 
 test('the service worker controls the page; with the server stopped a cold start shows app and data, and offline edits persist', async ({ page }) => {
@@ -20,7 +20,7 @@ test('the service worker controls the page; with the server stopped a cold start
     await server.stop();
   }
   await page.reload();
-  await expect(page.getByText('共 33 条措施')).toBeVisible();
+  await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible();
   await expect(cell(page, 'ledger-grid', measureId(1, 1), 'owner')).toHaveText('在线时填写');
   await expect(page.getByTestId('connectivity')).toHaveText('离线');
   await typeInto(page, cell(page, 'ledger-grid', measureId(1, 2), 'owner'), '离线时填写');
@@ -72,8 +72,8 @@ test('a new deployment shows 新版本可用 · 刷新; accepting runs the new b
     await waitForServiceWorker(page);
     const buildA = await page.evaluate(() => document.documentElement.dataset.build);
     expect(buildA).not.toBe('build-B');
-    await typeInto(page, cell(page, 'ledger-grid', measureId(2, 2), 'owner'), '更新前的数据');
-    await expect(cell(page, 'ledger-grid', measureId(2, 2), 'owner')).toHaveText('更新前的数据');
+    await typeInto(page, cell(page, 'ledger-grid', measureId(1, 3), 'owner'), '更新前的数据');
+    await expect(cell(page, 'ledger-grid', measureId(1, 3), 'owner')).toHaveText('更新前的数据');
 
     await server.stop();
     // A new deployment: new build, same data.
@@ -86,7 +86,7 @@ test('a new deployment shows 新版本可用 · 刷新; accepting runs the new b
     // The page reloads under the poll: a destroyed context counts as "not yet".
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.build).catch(() => null), { timeout: 30_000 }).toBe('build-B');
     // The new build loads while the other test worker may be busy: give it time.
-    await expect(cell(page, 'ledger-grid', measureId(2, 2), 'owner')).toHaveText('更新前的数据', { timeout: 30_000 });
+    await expect(cell(page, 'ledger-grid', measureId(1, 3), 'owner')).toHaveText('更新前的数据', { timeout: 30_000 });
   } finally {
     await server.stop();
     rmSync(buildB, { recursive: true, force: true });

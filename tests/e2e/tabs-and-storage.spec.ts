@@ -1,21 +1,21 @@
 // Several tabs, schema upgrades under an open tab, a full disk, and asking the browser to keep the data.
 import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { cell, focusCell, measureId, openLedger, typeInto } from './support/ledger-page.ts';
+import { cell, focusCell, measureId, openLedger, rowsText, SAMPLE, typeInto } from './support/ledger-page.ts';
 
 test('an edit in one tab shows in another within a second', async ({ context }) => {
   const first = await context.newPage();
   await openLedger(first);
   const second = await context.newPage();
   await second.goto('/');
-  await expect(second.getByText('共 33 条措施')).toBeVisible();
-  await typeInto(first, cell(first, 'ledger-grid', measureId(3, 1), 'owner'), '另一标签页');
-  await expect(cell(second, 'ledger-grid', measureId(3, 1), 'owner')).toHaveText('另一标签页', { timeout: 1_000 });
+  await expect(second.getByText(rowsText(SAMPLE.measures))).toBeVisible();
+  await typeInto(first, cell(first, 'ledger-grid', measureId(1, 3), 'owner'), '另一标签页');
+  await expect(cell(second, 'ledger-grid', measureId(1, 3), 'owner')).toHaveText('另一标签页', { timeout: 1_000 });
 });
 
 test('a schema upgrade elsewhere makes an open tab save what is being typed and reload, instead of hanging', async ({ context }) => {
   const old = await openTab(context);
-  const owner = cell(old, 'ledger-grid', measureId(6, 1), 'owner');
+  const owner = cell(old, 'ledger-grid', measureId(1, 2), 'owner');
   await focusCell(old, owner);
   await old.keyboard.type('正在输入');
   await expect(old.locator('.cell-editor')).toHaveValue('正在输入');
@@ -44,12 +44,12 @@ test('a schema upgrade elsewhere makes an open tab save what is being typed and 
   expect(outcome).toBe('upgraded, edit saved');
   await reloaded;
   // Reloaded, the tab opens the database again (Dexie accepts a newer compatible version) with the edit in it.
-  await expect(cell(old, 'ledger-grid', measureId(6, 1), 'owner')).toHaveText('正在输入');
+  await expect(cell(old, 'ledger-grid', measureId(1, 2), 'owner')).toHaveText('正在输入');
 });
 
 test('a full disk gives a clear message and leaves nothing half-written', async ({ page }) => {
   await openLedger(page);
-  const owner = cell(page, 'ledger-grid', measureId(7, 1), 'owner');
+  const owner = cell(page, 'ledger-grid', measureId(1, 3), 'owner');
   await page.evaluate(() => {
     const fail = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -68,7 +68,7 @@ test('a full disk gives a clear message and leaves nothing half-written', async 
   await expect(owner).toHaveText('');
   await page.evaluate(() => (window as unknown as { restoreStore: () => void }).restoreStore());
   await page.reload();
-  await expect(cell(page, 'ledger-grid', measureId(7, 1), 'owner')).toHaveText('');
+  await expect(cell(page, 'ledger-grid', measureId(1, 3), 'owner')).toHaveText('');
 });
 
 test('asks to keep the data after the first save, not at load, and explains the risk when refused', async ({ page }) => {
@@ -88,7 +88,7 @@ test('asks to keep the data after the first save, not at load, and explains the 
   await expect(page.getByTestId('storage-usage')).toHaveText(/已用 .+ · 上限 .+/);
   await page.getByRole('dialog', { name: '本机存储' }).getByRole('button', { name: '关闭' }).click();
 
-  await typeInto(page, cell(page, 'ledger-grid', measureId(8, 1), 'owner'), '第一次保存');
+  await typeInto(page, cell(page, 'ledger-grid', measureId(1, 2), 'owner'), '第一次保存');
   await expect.poll(() => page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual(['persist']);
   await page.getByRole('button', { name: '数据可能被清除' }).click();
   await expect(page.getByTestId('storage-persistence')).toContainText('Safari 会删除 7 天未打开');

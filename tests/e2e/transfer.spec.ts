@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { cell, measureId, openLedger } from './support/ledger-page.ts';
+import { cell, measureId, openLedger, rowsText, SAMPLE } from './support/ledger-page.ts';
 
 const existingTitle = '推进惠企政策落实促发展';
 
@@ -52,7 +52,7 @@ test('imports a GBK file, reports a bad row by row and column, and imports the r
   await dialog.getByLabel('跳过有错误的 1 行，只导入其余的行').check();
   await dialog.getByRole('button', { name: '导入 2 行' }).click();
   await expect(page.getByText('已导入 2 条记录')).toBeVisible();
-  await expect(page.getByText('共 34 条措施')).toBeVisible();
+  await expect(page.getByText(rowsText(SAMPLE.measures + 1))).toBeVisible();
   await expect(cell(page, 'ledger-grid', measureId(1, 2), 'owner')).toHaveText('王芳');
   await expect(cell(page, 'ledger-grid', measureId(1, 2), 'deadline')).toHaveText('2022-12-31');
   await page.getByRole('searchbox', { name: '快速搜索…' }).fill('白名单');
@@ -74,7 +74,7 @@ test('refuses a file with a bad row whole: nothing is imported', async ({ page }
   await expect(dialog.getByText('有 1 行有错误，未导入任何数据')).toBeVisible();
   await expect(dialog.getByRole('button', { name: '导入 1 行' })).toBeDisabled();
   await dialog.getByRole('button', { name: '取消' }).click();
-  await expect(page.getByText('共 33 条措施')).toBeVisible();
+  await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible();
 });
 
 test('exports the grid as shown, and the full data, which imports back unchanged', async ({ page }) => {
@@ -106,13 +106,13 @@ test('exports the grid as shown, and the full data, which imports back unchanged
   const full = await fullDownload;
   const bytes = readFileSync(await full.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(await csvOf(full)).toHaveLength(34);
+  expect(await csvOf(full)).toHaveLength(SAMPLE.measures + 1);
 
   await openDataMenu(page, '导入…');
   dialog = page.getByRole('dialog', { name: '导入', exact: true });
   await dialog.getByLabel('选择文件（Excel 工作簿 .xlsx，或 CSV、TSV、TXT）').setInputFiles({ name: 'full.csv', mimeType: 'text/csv', buffer: bytes });
   await dialog.getByRole('button', { name: '检查' }).click();
-  await expect(dialog.getByTestId('import-counts')).toHaveText('共 33 行：新增 0 行，更新 0 行，无变化 33 行，有错误 0 行；提醒 0 条');
+  await expect(dialog.getByTestId('import-counts')).toHaveText(`共 ${SAMPLE.measures} 行：新增 0 行，更新 0 行，无变化 ${SAMPLE.measures} 行，有错误 0 行；提醒 0 条`);
   await dialog.getByRole('button', { name: '取消' }).click();
 
   await openDataMenu(page, '导出…');

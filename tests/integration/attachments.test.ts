@@ -64,7 +64,9 @@ describe.each(kinds)('attachments on %s', (kind) => {
     expect((await loadFile(a.storage.db, photo.hash))?.uploaded).toBe(1);
 
     await b.sync.syncNow();
-    expect(b.storage.cache.get('measure', seed.measureId)).toMatchObject({ attachments: [photo] });
+    // Who added the file and when are the server's word (the session's user, its clock), not the device's.
+    expect(b.storage.cache.get('measure', seed.measureId)).toMatchObject({ attachments: [{ ...photo, addedAt: expect.any(String) as string }] });
+    expect((b.storage.cache.get('measure', seed.measureId) as { attachments: { addedAt: string }[] }).attachments[0]!.addedAt >= photo.addedAt).toBe(true);
     const raw = await signedInFetch(suite.server.url);
     const served = await raw(`/api/attachments/${photo.hash}`);
     expect(served.headers.get('content-type')).toBe('image/jpeg');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/shared/model/ids.ts';
 import type { Mutation, PushResponse } from '../../src/shared/sync/protocol.ts';
 import { buildSampleLedger } from '../../src/shared/sample/build-sample.ts';
-import { clearLedger, loadSample } from '../../src/client/storage/sample-data.ts';
+import { loadSample } from '../../src/client/storage/sample-data.ts';
 import { createClient, seedChanges, signedInFetch } from './support/clients.ts';
 import { createTestDatabase, type StoreKind } from './support/databases.ts';
 import { startInProcess } from './support/servers.ts';
@@ -28,22 +28,32 @@ describe.each(kinds)('sync on %s', (kind) => {
     return { a, b, seed };
   }
 
-  it('loads the sample again after the ledger was cleared and synced, and every device keeps it', async () => {
+  it('loads the sample into an empty ledger only, on two new devices at once, and again after an administrator cleared the ledger', async () => {
     const sample = buildSampleLedger(readFileSync(new URL('../../src/shared/sample/seed-report.txt', import.meta.url), 'utf8'));
     const a = await client('甲');
     const b = await client('乙');
+    // Two devices of a new installation load the sample before either synced: the same records, no conflict.
     expect((await loadSample(a.storage, sample)).ok).toBe(true);
+    expect((await loadSample(b.storage, sample)).ok).toBe(true);
     await a.sync.syncNow();
-    expect((await clearLedger(a.storage)).ok).toBe(true);
-    await a.sync.push();
-    // Loaded again while the deletions are on the server but not yet pulled back: the pull must not undo it.
+    await b.sync.syncNow();
+    expect(await a.sync.conflicts()).toEqual([]);
+    // A ledger that holds anything is refused: the sample would overwrite what coordinators corrected.
+    await a.save([{ op: 'update', entity: 'measure', id: sample.measures[0]!.id, fields: { title: '协调员核对后的标题' } }]);
+    expect((await loadSample(a.storage, sample)).ok).toBe(false);
+    await a.sync.syncNow();
+
+    // The administrator clears the shared ledger (the server keeps it as tombstones); the sample loads again.
+    const admin = await signedInFetch(suite.server.url);
+    expect((await admin('/api/ledger/clear', { method: 'POST', body: JSON.stringify({ confirm: '整改台账' }) })).status).toBe(200);
+    await a.sync.syncNow();
+    expect(a.storage.cache.all('measure')).toHaveLength(0);
     expect((await loadSample(a.storage, sample)).ok).toBe(true);
-    await a.sync.pull();
-    expect(a.storage.cache.all('measure')).toHaveLength(sample.measures.length);
     await a.sync.syncNow();
     await b.sync.syncNow();
     for (const c of [a, b]) expect(c.storage.cache.all('measure')).toHaveLength(sample.measures.length);
-    expect(a.sync.state.get()).toMatchObject({ pending: 0, rejected: 0 });
+    expect(b.storage.cache.get('measure', sample.measures[0]!.id)?.title).toBe(sample.measures[0]!.title);
+    for (const c of [a, b]) expect(c.sync.state.get()).toMatchObject({ pending: 0, rejected: 0 });
   });
 
   it('merges offline edits of different fields, and keeps both values of the same field as one conflict', async () => {
@@ -73,6 +83,21 @@ describe.each(kinds)('sync on %s', (kind) => {
     await b.sync.syncNow();
     for (const c of [a, b]) expect(c.storage.cache.get('measure', m)?.progress).toBe(60);
     expect(await a.sync.conflicts()).toEqual([]);
+  });
+
+  it('names the author of the value that stands, not whoever last edited another field of the record', async () => {
+    const { a, b, seed } = await twoSyncedClients();
+    const c = await client('丙');
+    await c.sync.syncNow();
+    await a.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { progress: 30 } }]);
+    await a.sync.syncNow();
+    await c.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { owner: '王芳' } }]);
+    await c.sync.syncNow();
+    await b.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { progress: 60 } }]);
+    await b.sync.syncNow();
+    expect(await b.sync.conflicts()).toMatchObject([{ field: 'progress', serverValue: 30, serverActor: '甲', clientValue: 60, clientActor: '乙' }]);
+    // The device stops showing its losing value: it reads the record again.
+    expect(b.storage.cache.get('measure', seed.measureId)).toMatchObject({ progress: 30, owner: '王芳' });
   });
 
   it('applies a duplicated push once, even when both copies arrive together', async () => {

@@ -16,6 +16,7 @@ import { LoginScreen } from '#client/features/account/login-screen.tsx';
 import { ChangePasswordScreen } from '#client/features/account/change-password.tsx';
 import { UndoControls } from '#client/features/undo/undo-controls.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
+import { LedgerInfoButton } from '#client/features/ledger-info/ledger-info-button.tsx';
 
 const views = ['tasks', 'ledger', 'problems', 'departments', 'matrix'] as const;
 type View = (typeof views)[number];
@@ -81,7 +82,7 @@ export function App() {
     setMenuOpen(false);
   };
   const [historyTarget, setHistoryTarget] = useState<HistoryTarget | null>(null);
-  const [ready, setReady] = useState(settings.firstStartDone && syntheticRequest(location.search) === null);
+  const [ready, setReady] = useState(settings.firstStartDone && !settings.reloadLedger && syntheticRequest(location.search) === null);
   const [progress, setProgress] = useState<string | null>(null);
 
   useEffect(() => {
@@ -128,12 +129,18 @@ export function App() {
     void (async () => {
       try {
         await storage.cache.ready;
-        // On a new device the shared ledger comes from the server; the sample only fills an empty one.
-        if (!storage.settings.get().firstStartDone) await sync.pull().catch(() => undefined);
+        // On a new device, or one whose copy was forgotten (清空本设备数据), the shared ledger comes from the server
+        // before anything shows; the sample only fills an empty one.
+        const { firstStartDone, reloadLedger } = storage.settings.get();
+        if (!firstStartDone || reloadLedger) await sync.pull().catch(() => undefined);
+        if (reloadLedger) await storage.settings.save({ reloadLedger: false });
         await prepareFirstStart(storage, canCreate(storage.settings.get().account, 'problem'));
         const request = syntheticRequest(location.search);
         if (request) {
-          await fillSynthetic(storage, request, (done, total) => setProgress(t('data.generating', { done, total })));
+          await account.check();
+          // Made-up rows go to everyone's ledger: only a demonstration server takes them.
+          if (storage.settings.get().ledger?.demo) await fillSynthetic(storage, request, (done, total) => setProgress(t('data.generating', { done, total })));
+          else toast.show({ kind: 'error', text: t('data.demoOnly') });
           history.replaceState(null, '', location.pathname + location.hash);
         }
       } catch (error) {
@@ -144,7 +151,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [ready, signedIn, storage, sync, t, toast]);
+  }, [ready, signedIn, storage, sync, account, t, toast]);
 
   const ViewComponent = loadedViews[view] ?? lazyViews[view];
 
@@ -181,6 +188,7 @@ export function App() {
           )}
           <SyncStatus />
           <DeviceStatus />
+          <LedgerInfoButton />
           <button type="button" className="button" onClick={() => setMenuOpen(true)}>
             {t('nav.data')}
           </button>

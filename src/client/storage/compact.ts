@@ -4,8 +4,8 @@ const EMPTY: readonly never[] = Object.freeze([]);
 
 // Fields whose values repeat from record to record (timestamps too: a sample load, an import or a bulk
 // edit stamps thousands of records alike); free texts are left as they are.
-const REPEATED = ['problemId', 'leadDepartmentId', 'overallLeadDepartmentId', 'areaId', 'status', 'type', 'level', 'owner', 'label', 'deadline', 'progressNoteDate', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt'];
-const LISTS = ['cooperatingDepartmentIds', 'indicators', 'evidence', 'legalBasis', 'progressLog', 'extensions', 'attachments'];
+const REPEATED = ['problemId', 'leadDepartmentId', 'overallLeadDepartmentId', 'areaId', 'status', 'type', 'level', 'kind', 'owner', 'label', 'deadline', 'deadlineNote', 'progressNoteDate', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt'];
+const LISTS = ['cooperatingDepartmentIds', 'involvedDepartmentIds', 'reportedRoleDepartmentIds', 'indicators', 'evidence', 'legalBasis', 'progressLog', 'extensions', 'attachments'];
 
 export type Compactor = <T extends object>(record: T) => T;
 

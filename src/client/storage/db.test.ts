@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/model/ids.ts';
+import { departmentSchema } from '#shared/model/department.ts';
 import { measureSchema } from '#shared/model/measure.ts';
+import { problemSchema } from '#shared/model/problem.ts';
 import { LedgerDb } from './db.ts';
 import { toStorageError } from './storage-error.ts';
 
@@ -24,14 +26,30 @@ describe('schema upgrade', () => {
       cooperatingDepartmentIds: [], owner: '', deadline: null, status: 'in_progress', progress: 10, progressNote: '',
       progressNoteDate: null, ...stamp,
     });
+    // A problem and a department as written before 涉及 and the kinds of unit.
+    const departmentId = newId();
+    await v1.table('departments').put({ id: departmentId, name: '市财政局', shortName: '', fullName: '', level: 'municipal', note: '', ...stamp });
+    await v1.table('problems').put({
+      id: problemId, number: 1, areaId: null, title: '旧问题', description: '', legalBasis: [], recommendations: '', reviewOpinions: '',
+      rectificationSummary: '', departmentsListed: '', overallLeadDepartmentId: null, leadDepartmentId: departmentId,
+      cooperatingDepartmentIds: [], deadline: null, status: 'in_progress', closedBy: null, closedAt: null, ...stamp,
+    });
     v1.close();
 
     const db = new LedgerDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const upgraded = await db.measures.get(measureId);
-    expect(upgraded).toMatchObject({ title: "旧版本的措施", progress: 10, label: "", indicators: [], evidence: [], progressLog: [], extensions: [], attachments: [], rev: 0 });
+    expect(upgraded).toMatchObject({ title: "旧版本的措施", progress: 10, label: "", indicators: [], evidence: [], progressLog: [], extensions: [], attachments: [], source: '', deadlineNote: '', rev: 0 });
     expect(measureSchema.safeParse(upgraded).success).toBe(true);
+    expect(await db.departments.get(departmentId)).toMatchObject({ kind: 'responsible' });
+    expect(departmentSchema.safeParse(await db.departments.get(departmentId)).success).toBe(true);
+    expect(await db.problems.get(problemId)).toMatchObject({ involvedDepartmentIds: [], reportedRoleDepartmentIds: [] });
+    expect(problemSchema.safeParse(await db.problems.get(problemId)).success).toBe(true);
+    expect(await db.ledgerInfo.count()).toBe(0);
+    // An indicator written before the as-of date existed still reads, with none.
+    const old = { ...upgraded!, indicators: [{ name: '办结时限', target: 1, actual: 1, unit: '个工作日', source: '' }] };
+    expect(measureSchema.parse(old).indicators[0]?.asOf).toBeNull();
     expect(await db.measures.where('problemId').equals(problemId).count()).toBe(1);
     await db.settings.put({ key: 'userName', value: '张三' });
     db.close();

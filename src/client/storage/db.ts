@@ -45,6 +45,7 @@ export const tableOf: { [E in EntityName]: string } = {
   department: 'departments',
   problem: 'problems',
   measure: 'measures',
+  ledgerInfo: 'ledgerInfo',
 };
 
 export class LedgerDb extends Dexie {
@@ -52,6 +53,7 @@ export class LedgerDb extends Dexie {
   departments!: Table<EntityRecordMap['department'], string>;
   problems!: Table<EntityRecordMap['problem'], string>;
   measures!: Table<EntityRecordMap['measure'], string>;
+  ledgerInfo!: Table<EntityRecordMap['ledgerInfo'], string>;
   settings!: Table<SettingRow, string>;
   meta!: Table<MetaRow, string>;
   outbox!: Table<OutboxRow, number>;
@@ -82,6 +84,9 @@ export class LedgerDb extends Dexie {
     // v4: evidence files kept on the device (by content hash, with whether the server has them yet),
     // drafts of the measure form, and the measures' new history fields.
     this.version(4).stores({ files: 'hash, uploaded', drafts: 'key' }).upgrade(fillNewFields);
+    // v5: the ledger's information (its source documents and the report's own figures), and the new fields
+    // of departments (kind), problems (涉及, roles read from reports) and measures (source, deadline wording).
+    this.version(5).stores({ ledgerInfo: 'id' }).upgrade(fillNewFields);
   }
 
   tableFor<E extends EntityName>(entity: E): Table<EntityRecordMap[E], string> {
@@ -89,9 +94,10 @@ export class LedgerDb extends Dexie {
   }
 }
 
-/** Gives every stored record the fields it lacks, with their defaults. */
+/** Gives every stored record the fields it lacks, with their defaults (an entity's table may come in later). */
 export async function fillNewFields(tx: Transaction): Promise<void> {
   for (const entity of entityNames) {
+    if (!tx.idbtrans.objectStoreNames.contains(tableOf[entity])) continue;
     const defaults = { ...(entityDefaults[entity] as Record<string, unknown>), ...metaDefaults };
     await tx
       .table(tableOf[entity])

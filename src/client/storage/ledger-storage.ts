@@ -19,9 +19,10 @@ export type LedgerStorage = {
   settings: SettingsStore;
   /**
    * The one way to change the ledger: all of `changes` or none, validated, as the device's user. Each save is
-   * a step of the undo stack, unless `undoable` is false (the sample put in place on a first start).
+   * a step of the undo stack, unless `undoable` is false (the sample put in place on a first start). `draft`: the
+   * key of the form draft the save contains, deleted with it in one transaction.
    */
-  save(changes: readonly Change[], options?: { undoable?: boolean }): Promise<SaveResult>;
+  save(changes: readonly Change[], options?: { undoable?: boolean; draft?: string }): Promise<SaveResult>;
   undo: UndoStack;
   close(): void;
 };
@@ -32,6 +33,8 @@ export type OpenOptions = {
   beforeVersionChange?: () => Promise<void>;
   /** The database is closed for the newer schema: this tab must reload. */
   onVersionChange?: () => void;
+  /** Another tab forgot this device's copy of the ledger (清空本设备数据): this tab must reload. */
+  onReset?: () => void;
 };
 
 export async function openLedgerStorage(options: OpenOptions = {}): Promise<LedgerStorage> {
@@ -55,15 +58,16 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
   const cache = createRecordCache(db, feed);
   const settings = await loadSettings(db);
   if (settings.get().clientId === '') await settings.save({ clientId: newId() });
-  const disconnect = connectTabs(db, feed, `ledger:${name}`);
+  const disconnect = connectTabs(db, feed, `ledger:${name}`, options.onReset);
   // Until the cache has read its tables it knows nothing: saves then read what they change from IndexedDB.
-  const saveNow = (changes: readonly Change[]) =>
+  const saveNow = (changes: readonly Change[], draftKey?: string) =>
     saveChanges(db, feed, changes, {
       actor: settings.get().userName,
       clientId: settings.get().clientId,
       cache: cache.isReady() ? { version: cache.version(), get: cache.get } : undefined,
+      draftKey,
     });
-  const undo = createUndoStack(saveNow);
+  const undo = createUndoStack((changes) => saveNow(changes));
   return {
     db,
     feed,
@@ -71,7 +75,7 @@ export async function openLedgerStorage(options: OpenOptions = {}): Promise<Ledg
     settings,
     undo,
     async save(changes, options) {
-      const result = await saveNow(changes);
+      const result = await saveNow(changes, options?.draft);
       if (result.ok && options?.undoable !== false) undo.record(result.inverse);
       return result;
     },

@@ -31,7 +31,10 @@ export function listUnsynced(db: LedgerDb): Promise<OutboxRow[]> {
   return db.outbox.orderBy('seq').toArray();
 }
 
-/** Records the server's answers; returns the records whose change was refused (to be re-read from the server). */
+/**
+ * Records the server's answers; returns the records to re-read from the server: those whose change was refused,
+ * and those where a value of the change lost to an earlier one (the device would go on showing its own).
+ */
 export async function settlePush(db: LedgerDb, rows: OutboxRow[], results: MutationResult[]): Promise<{ entity: OutboxRow['mutation']['entity']; id: string }[]> {
   const byId = new Map(results.map((r) => [r.mutationId, r]));
   const refused: { entity: OutboxRow['mutation']['entity']; id: string }[] = [];
@@ -40,11 +43,10 @@ export async function settlePush(db: LedgerDb, rows: OutboxRow[], results: Mutat
     for (const row of rows) {
       const result = byId.get(row.mutation.mutationId);
       if (!result || row.seq === undefined) continue;
-      const rejected = result.status === 'rejected' || (result.status === 'duplicate' && result.first === 'rejected');
-      if (rejected) {
-        await db.outbox.update(row.seq, { status: 'rejected', reason: result.reason ?? { code: 'invalid' } });
-        refused.push({ entity: row.mutation.entity, id: row.mutation.id });
-      } else done.push(row.seq);
+      const outcome = result.status === 'duplicate' ? result.first : result.status;
+      if (outcome === 'rejected') await db.outbox.update(row.seq, { status: 'rejected', reason: result.reason ?? { code: 'invalid' } });
+      else done.push(row.seq);
+      if (outcome === 'rejected' || outcome === 'conflict') refused.push({ entity: row.mutation.entity, id: row.mutation.id });
     }
     await db.outbox.bulkDelete(done);
   });

@@ -3,25 +3,14 @@
 import type { AnyRecord, EntityName } from '#shared/model/entities.ts';
 import { entityDefaults, entityNames } from '#shared/model/entities.ts';
 import type { PulledRecord } from '#shared/sync/protocol.ts';
+import { rebaseRecord } from '#shared/sync/rebase.ts';
 import type { ChangeFeed } from './change-feed.ts';
-import { type LedgerDb, type OutboxRow, tableOf, WRITES_KEY } from './db.ts';
+import { type LedgerDb, tableOf, WRITES_KEY } from './db.ts';
 
 export const CURSOR_KEY = 'pullCursor';
 
 export async function loadCursor(db: LedgerDb): Promise<number> {
   return (await db.meta.get(CURSOR_KEY))?.value ?? 0;
-}
-
-/** The server's record with the device's pending changes on top; `'keep'` leaves the device's copy as it is. */
-function rebase(server: Record<string, unknown> | null, pending: OutboxRow[]): Record<string, unknown> | null | 'keep' {
-  let next: Record<string, unknown> | null | 'keep' = server;
-  for (const { mutation } of pending) {
-    if (mutation.op === 'delete') next = null;
-    // Created again here after the server deleted it (the sample loaded after a clear): the creation stands.
-    else if (mutation.op === 'create' && next === null) next = 'keep';
-    else if (next && next !== 'keep') next = { ...next, ...mutation.fields };
-  }
-  return next;
 }
 
 /**
@@ -45,7 +34,7 @@ export async function applyPulled(db: LedgerDb, feed: ChangeFeed, records: Pulle
       for (const record of mine) {
         const local = pending.filter((row) => row.status === 'pending' && row.key === `${entity}:${record.id}`);
         // A record the server stored before a field existed takes the field's default.
-        const next = rebase(record.deleted ? null : { ...entityDefaults[entity], ...record.data, rev: record.version }, local);
+        const next = rebaseRecord(entity, record.deleted ? null : { ...entityDefaults[entity], ...record.data, rev: record.version }, local.map((row) => row.mutation));
         if (next === 'keep') continue;
         if (next) puts.push(next as AnyRecord);
         else removes.push(record.id);

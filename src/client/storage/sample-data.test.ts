@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '#shared/model/ids.ts';
 import { buildSampleLedger } from '#shared/sample/build-sample.ts';
 import { type LedgerStorage, openLedgerStorage } from './ledger-storage.ts';
-import { clearLedger, generateMeasures, loadSample } from './sample-data.ts';
+import { generateMeasures, loadSample } from './sample-data.ts';
 
 const sample = buildSampleLedger(readFileSync(new URL('../../shared/sample/seed-report.txt', import.meta.url), 'utf8'));
 let storage: LedgerStorage;
@@ -15,23 +15,18 @@ beforeEach(async () => {
 afterEach(() => storage.close());
 
 describe('sample ledger in the store', () => {
-  it('loads through the mutation path, and loading again restores rather than duplicates', async () => {
-    expect((await loadSample(storage, sample)).ok).toBe(true);
-    expect(await storage.db.measures.count()).toBe(sample.measures.length);
-    const first = sample.measures[0]!;
-    await storage.save([{ op: 'update', entity: 'measure', id: first.id, fields: { title: '改过的标题', owner: '李强' } }]);
+  it('loads into an empty ledger through the mutation path, and refuses a ledger that holds anything', async () => {
     expect((await loadSample(storage, sample)).ok).toBe(true);
     expect(await storage.db.measures.count()).toBe(sample.measures.length);
     expect(await storage.db.problems.count()).toBe(10);
-    expect(storage.cache.get('measure', first.id)).toMatchObject({ title: first.title, owner: '' });
-  });
-
-  it('clears everything in one go, and can be loaded again', async () => {
-    await loadSample(storage, sample);
-    expect((await clearLedger(storage)).ok).toBe(true);
-    for (const table of [storage.db.measures, storage.db.problems, storage.db.departments, storage.db.areas]) expect(await table.count()).toBe(0);
-    await loadSample(storage, sample);
-    expect(await storage.db.departments.count()).toBe(sample.departments.length);
+    // Not a step to undo: undoing would delete every sample record on everyone's ledger.
+    expect(storage.undo.state.get().undo).toBe(0);
+    const first = sample.measures[0]!;
+    await storage.save([{ op: 'update', entity: 'measure', id: first.id, fields: { title: '改过的标题', owner: '李强' } }]);
+    const outbox = await storage.db.outbox.count();
+    expect(await loadSample(storage, sample)).toEqual({ ok: false, errors: [{ index: 0, entity: 'problem', id: '', errors: [{ field: '', code: 'notEmpty' }] }] });
+    expect(storage.cache.get('measure', first.id)).toMatchObject({ title: '改过的标题', owner: '李强' });
+    expect(await storage.db.outbox.count()).toBe(outbox);
   });
 
   it('generates synthetic measures in batches over the existing problems and departments', async () => {

@@ -1,7 +1,9 @@
-// Loads the seed's sample ledger, clears the ledger, and generates synthetic measures — all as ordinary changes.
+// Loads the seed's sample ledger into an empty ledger, and generates synthetic measures (a demonstration server's
+// affair) — both as ordinary changes. Nothing here deletes: clearing the shared ledger is an administrator's
+// server action, and forgetting this device's copy is device-reset.ts.
 import { type Change, withoutMeta } from '#shared/model/change.ts';
 import { todayIso } from '#shared/model/dates.ts';
-import type { EntityName } from '#shared/model/entities.ts';
+import { type EntityName, entityNames } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { SampleLedger } from '#shared/sample/build-sample.ts';
 import { createRandom, syntheticMeasure } from '#shared/sample/synthetic.ts';
@@ -9,32 +11,27 @@ import type { LedgerStorage } from './ledger-storage.ts';
 import type { SaveResult } from './save-changes.ts';
 
 
+/** Whether the ledger on this device holds anything at all (a record of any kind). */
+export function ledgerIsEmpty(storage: LedgerStorage): boolean {
+  return entityNames.every((entity) => storage.cache.all(entity).length === 0);
+}
+
 /**
- * Puts the sample ledger in place: records it lacks are created and sample records already present
- * are restored to the seed's text. Everything else the user entered is left alone.
+ * Puts the sample ledger in place, into an empty ledger only (a new installation): into one that holds anything
+ * it is refused, since its records would overwrite what coordinators corrected. Not a step to undo: undoing
+ * would send every sample record's deletion to the server.
  */
-export function loadSample(storage: LedgerStorage, sample: SampleLedger, undoable = true): Promise<SaveResult> {
+export function loadSample(storage: LedgerStorage, sample: SampleLedger): Promise<SaveResult> {
+  if (!ledgerIsEmpty(storage)) return Promise.resolve({ ok: false, errors: [{ index: 0, entity: 'problem', id: '', errors: [{ field: '', code: 'notEmpty' }] }] });
   const groups: [EntityName, readonly { id: string }[]][] = [
     ['department', sample.departments],
     ['area', sample.areas],
     ['problem', sample.problems],
     ['measure', sample.measures],
+    ['ledgerInfo', sample.ledgerInfo],
   ];
-  const changes: Change[] = groups.flatMap(([entity, records]) =>
-    records.map((record): Change =>
-      storage.cache.get(entity, record.id)
-        ? { op: 'update', entity, id: record.id, fields: withoutMeta(record) }
-        : { op: 'create', entity, id: record.id, values: withoutMeta(record) },
-    ),
-  );
-  return storage.save(changes, { undoable });
-}
-
-/** Deletes every record, dependents first, in one transaction. */
-export function clearLedger(storage: LedgerStorage, undoable = true): Promise<SaveResult> {
-  const order: EntityName[] = ['measure', 'problem', 'area', 'department'];
-  const changes: Change[] = order.flatMap((entity) => storage.cache.all(entity).map((r): Change => ({ op: 'delete', entity, id: r.id })));
-  return storage.save(changes, { undoable });
+  const changes: Change[] = groups.flatMap(([entity, records]) => records.map((record): Change => ({ op: 'create', entity, id: record.id, values: withoutMeta(record) })));
+  return storage.save(changes, { undoable: false });
 }
 
 export const SYNTHETIC_BATCH = 5_000;

@@ -24,6 +24,8 @@ export type SaveContext = {
   clientId: string;
   now?: string;
   cache?: CachedState;
+  /** The form draft this save contains: deleted in the same transaction, so it can never outlive the save. */
+  draftKey?: string;
 };
 
 class Refused extends Error {
@@ -44,7 +46,7 @@ export async function saveChanges(db: LedgerDb, feed: ChangeFeed, changes: reado
   if (changes.length === 0) return { ok: true, saved: [], inverse: [] };
   const now = ctx.now ?? new Date().toISOString();
   // Every entity table joins: references are checked against what exists, deletions against what refers.
-  const tables = [...entityNames.map((e) => db.table(tableOf[e])), db.meta, db.outbox];
+  const tables = [...entityNames.map((e) => db.table(tableOf[e])), db.meta, db.outbox, ...(ctx.draftKey ? [db.drafts] : [])];
   let saved: SavedChange[];
   let version = 0;
   try {
@@ -77,6 +79,7 @@ export async function saveChanges(db: LedgerDb, feed: ChangeFeed, changes: reado
       // The outbox commits with the records: a change is never saved without the means to send it.
       const bases = new Map(changes.flatMap((c) => (c.op === 'update' && c.base !== undefined ? [[keyOf(c.entity, c.id), c.base] as const] : [])));
       await db.outbox.bulkAdd(saved.flatMap((s) => toOutbox(s, ctx.clientId, ctx.actor, now, bases.get(keyOf(s.entity, s.id)))));
+      if (ctx.draftKey) await db.drafts.delete(ctx.draftKey);
       return saved;
     });
   } catch (error) {

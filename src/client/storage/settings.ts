@@ -1,5 +1,6 @@
 // Settings of this device (name, language, warning days), kept in IndexedDB, readable synchronously.
 import type { SessionUser } from '#shared/auth/permissions.ts';
+import type { LedgerInfo } from '#shared/sync/protocol.ts';
 import { DEFAULT_LOCALE, type Locale } from '#shared/i18n/translate.ts';
 import { DEFAULT_WARNING_DAYS } from '#shared/model/warning.ts';
 import type { LedgerDb } from './db.ts';
@@ -17,12 +18,16 @@ export type Settings = {
   /** Named grid views (columns, sort, filters) per grid, and the view each grid shows. */
   views: Record<string, SavedView[]>;
   activeViews: Record<string, string>;
+  /** The server's ledger as last heard (name; whether it is a demonstration, which alone offers 生成模拟数据). */
+  ledger: LedgerInfo | null;
+  /** This device's copy was forgotten (清空本设备数据): the next start pulls the whole ledger before showing it. */
+  reloadLedger: boolean;
 };
 
 /** A grid's layout as AG Grid states it (column state, filter model), kept as plain data. */
 export type SavedView = { name: string; columns: unknown[]; filters: Record<string, unknown>; mine: boolean };
 
-export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '', account: null, views: {}, activeViews: {} };
+export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '', account: null, views: {}, activeViews: {}, ledger: null, reloadLedger: false };
 
 export type SettingsStore = {
   get: () => Settings;

@@ -3,13 +3,21 @@ import type { EntityName } from '#shared/model/entities.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { LedgerDb } from './db.ts';
 
-type TabMessage = { entity: EntityName; ids: string[]; removed: string[]; version?: number };
+type TabMessage = { entity: EntityName; ids: string[]; removed: string[]; version?: number } | { reset: true };
+
+/** This device's copy was forgotten (清空本设备数据): every other tab reloads, to pull the ledger again. */
+export function announceReset(channelName: string): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(channelName);
+  channel.postMessage({ reset: true } satisfies TabMessage);
+  channel.close();
+}
 
 /**
  * Posts the ids of what this tab committed; a receiving tab reads those records from IndexedDB (the
  * transaction has committed by then) and announces them on its own feed. Returns a disconnect function.
  */
-export function connectTabs(db: LedgerDb, feed: ChangeFeed, channelName: string): () => void {
+export function connectTabs(db: LedgerDb, feed: ChangeFeed, channelName: string, onReset: () => void = () => undefined): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(channelName);
   const unsubscribe = feed.subscribe((event) => {
@@ -18,6 +26,7 @@ export function connectTabs(db: LedgerDb, feed: ChangeFeed, channelName: string)
     channel.postMessage(message);
   });
   channel.onmessage = (e: MessageEvent<TabMessage>) => {
+    if ('reset' in e.data) return onReset();
     const { entity, ids, removed, version } = e.data;
     void db
       .tableFor(entity)

@@ -22,7 +22,11 @@ export type AccountService = {
 
 export function createAccountService(storage: LedgerStorage, transport: SyncTransport): AccountService {
   const expired = createObservable(false);
-  const remember = (user: SessionUser) => storage.settings.save({ account: user, userName: user.displayName });
+  // The ledger's name and whether the server is a demonstration come with the account (and are kept for offline).
+  const remember = async (user: SessionUser) => {
+    const ledger = await transport.ledgerInfo().catch(() => storage.settings.get().ledger);
+    await storage.settings.save({ account: user, userName: user.displayName, ledger });
+  };
   // The server binds a device id to the account that first pushed with it: another account here is another device.
   const newDevice = () => storage.settings.save({ clientId: newId() });
   return {

@@ -1,7 +1,8 @@
 // The client sync engine (no React): push the outbox in batches, then pull pages after the cursor — a stuck
 // upload never blocks the download. One tab syncs at a time (Web Locks); failures back off.
+import type { SessionUser } from '#shared/auth/permissions.ts';
 import type { EntityName } from '#shared/model/entities.ts';
-import type { AuditEntry, Conflict, ResolveRequest } from '#shared/sync/protocol.ts';
+import type { AuditEntry, Conflict, LedgerClear, ResolveRequest } from '#shared/sync/protocol.ts';
 import { createObservable, type Observable } from '#client/lib/observable.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, settlePush } from '#client/storage/outbox.ts';
@@ -9,11 +10,12 @@ import { applyPulled, loadCursor } from '#client/storage/remote.ts';
 import { countUnsent, listUnsent } from '#client/storage/file-store.ts';
 import { fetchFile, prefetchFiles } from './file-download.ts';
 import { uploadFiles } from './file-upload.ts';
+import { type CarryReport, importUnsyncedChanges } from './carry.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
 
-/** `code` is the server's stable code for the refusal, when it gave one (foreignClient …). */
-export type SyncError = { kind: 'network' | 'server'; status?: number; code?: string; message: string };
+/** network: the server did not answer (offline); server: it answered with a failure, by status and its code. */
+export type SyncError = { kind: 'network' | 'server'; status?: number; code?: string };
 
 export type SyncState = {
   pending: number;
@@ -38,6 +40,8 @@ export type SyncEngine = {
   start: () => () => void;
   /** Stops every timer, e.g. before the storage closes. */
   dispose: () => void;
+  /** Stops syncing for good and runs `work` once no sync runs in any tab (the sync lock held): a device reset. */
+  stopFor: <T>(work: () => Promise<T>) => Promise<T>;
   listRejected: () => Promise<OutboxRow[]>;
   discardRejected: (seq: number) => Promise<void>;
   /** Everything not yet on the server, as a JSON document to save. */
@@ -48,6 +52,14 @@ export type SyncEngine = {
   history: (entity: EntityName, id: string) => Promise<AuditEntry[]>;
   /** An evidence file this device lacks, fetched from the server and kept for offline use. */
   fetchFile: (hash: string, name: string) => Promise<Blob>;
+  /** A coordinator imports another device's exported unsynced changes; then syncs, to show them here. */
+  importChanges: (text: string) => Promise<CarryReport>;
+  /** Whether the server answers now (a device reset needs it, to give the ledger back). */
+  reachable: () => Promise<boolean>;
+  /** An administrator clears the shared ledger (typing its name) or restores a clearing; then syncs. */
+  clearShared: (confirm: string) => Promise<number>;
+  sharedClears: () => Promise<LedgerClear[]>;
+  restoreShared: (id: string) => Promise<number>;
 };
 
 export type SyncOptions = {
@@ -114,8 +126,9 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
   }
 
   function describe(error: unknown): SyncError {
-    if (error instanceof SyncHttpError) return { kind: 'server', status: error.status, code: error.code, message: error.message };
-    return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+    if (error instanceof SyncHttpError) return { kind: 'server', status: error.status, code: error.code };
+    // A failed fetch (no network, server away): the words for it are the catalogue's, not the browser's.
+    return { kind: 'network' };
   }
 
   async function cycle(): Promise<void> {
@@ -191,6 +204,13 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       clearTimeout(timer);
       stopTriggers?.();
     },
+    async stopFor(work) {
+      clearTimeout(timer);
+      stopTriggers?.();
+      await running?.catch(() => undefined);
+      // A sync still writing pulled pages after the work would leave records and cursor out of step.
+      return locks ? locks.request('ledger-sync', () => work()) : work();
+    },
     start() {
       void refreshCounts();
       const debounce = options.debounceMs ?? 2_000;
@@ -222,11 +242,33 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       await discardRejected(db, seq);
       await refreshCounts();
     },
+    reachable: () => transport.ledgerInfo().then(
+      () => true,
+      () => false,
+    ),
+    clearShared: async (confirm) => {
+      const { count } = await transport.clearLedger(confirm);
+      await syncNow();
+      return count;
+    },
+    sharedClears: () => transport.ledgerClears(),
+    restoreShared: async (id) => {
+      const { count } = await transport.restoreClear(id);
+      await syncNow();
+      return count;
+    },
+    importChanges: async (text) => {
+      const report = await importUnsyncedChanges(transport, text);
+      if (report.ok) await syncNow();
+      return report;
+    },
     exportUnsynced: async () =>
       JSON.stringify(
         {
           exportedAt: new Date().toISOString(),
           clientId: storage.settings.get().clientId,
+          // Whose changes they are: a coordinator who imports the file carries them as this account's.
+          account: accountOf(storage.settings.get().account),
           changes: await listUnsynced(db),
           // Photos not yet uploaded travel inside the file, so that an export loses none of the evidence.
           files: await Promise.all((await listUnsent(db, true)).map(async (f) => ({ hash: f.hash, name: f.name, type: f.type, base64: toBase64(new Uint8Array(await f.blob.arrayBuffer())) }))),
@@ -242,6 +284,10 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       await syncNow();
     },
   };
+}
+
+function accountOf(user: SessionUser | null): { id: string; username: string; displayName: string } | null {
+  return user ? { id: user.id, username: user.username, displayName: user.displayName } : null;
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -3,6 +3,11 @@ import type { z } from 'zod';
 import {
   type AuditEntry,
   auditEntrySchema,
+  type CarryRequest,
+  type LedgerClear,
+  ledgerClearSchema,
+  type LedgerInfo,
+  ledgerInfoSchema,
   CSRF_HEADER,
   type Conflict,
   conflictSchema,
@@ -38,6 +43,14 @@ export type SyncTransport = {
   downloadFile: (hash: string) => Promise<Blob>;
   /** Any other JSON endpoint (accounts, passwords), its answer checked with the schema given. */
   api: <T>(path: string, schema: z.ZodType<T>, init?: RequestInit) => Promise<T>;
+  /** The server's ledger: its name, and whether it is a demonstration. */
+  ledgerInfo: () => Promise<LedgerInfo>;
+  /** A coordinator brings in changes exported on another device. */
+  carry: (request: CarryRequest) => Promise<PushResponse>;
+  /** An administrator clears the shared ledger (typing its name), lists the clearings, restores one. */
+  clearLedger: (confirm: string) => Promise<{ count: number }>;
+  ledgerClears: () => Promise<LedgerClear[]>;
+  restoreClear: (id: string) => Promise<{ count: number }>;
 };
 
 export type FileState = { complete: boolean; received: number };
@@ -107,6 +120,11 @@ export function createHttpTransport(baseUrl = '', fetchFn: typeof fetch = (input
       call(`/api/attachments/${hash}?offset=${offset}`, fileStateSchema, { method: 'PUT', body: piece }, { 'content-type': 'application/octet-stream', 'x-attachment-total': String(total) }),
     downloadFile: async (hash) => (await send(`/api/attachments/${hash}`)).blob(),
     api: (path, schema, init) => call(path, schema, init),
+    ledgerInfo: () => call('/api/ledger', ledgerInfoSchema),
+    carry: (request) => call('/api/sync/carry', pushResponseSchema, { method: 'POST', body: JSON.stringify(request) }),
+    clearLedger: (confirm) => call('/api/ledger/clear', zod.object({ count: zod.number() }), { method: 'POST', body: JSON.stringify({ confirm }) }),
+    ledgerClears: async () => (await call('/api/ledger/clears', zod.object({ clears: zod.array(ledgerClearSchema) }))).clears,
+    restoreClear: (id) => call(`/api/ledger/clears/${id}/restore`, zod.object({ count: zod.number() }), { method: 'POST', body: '{}' }),
     resolve: async (id, request) => {
       await call(`/api/sync/conflicts/${id}/resolve`, zod.object({ ok: zod.literal(true) }).passthrough(), { method: 'POST', body: JSON.stringify(request) });
     },

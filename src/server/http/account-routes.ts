@@ -50,6 +50,7 @@ function toAuditEntry(row: AuditRow) {
     oldValue: row.old_value === null ? null : (JSON.parse(row.old_value) as unknown),
     newValue: row.new_value === null ? null : (JSON.parse(row.new_value) as unknown),
     mutationId: row.mutation_id,
+    carriedBy: row.carried_by,
   };
 }
 

@@ -4,7 +4,9 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AccountStore } from '#server/store/account-store.ts';
 import type { AttachmentStore } from '#server/store/attachment-store.ts';
+import type { LedgerClearStore } from '#server/store/ledger-clear-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
+import type { LedgerInfo } from '#shared/sync/protocol.ts';
 import { OPEN_ROUTE, registerAccessGate } from './access.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { registerAttachmentRoutes } from './attachment-routes.ts';
@@ -12,6 +14,7 @@ import { registerAuth } from './auth.ts';
 import { registerBadInput } from './bad-input.ts';
 import { registerSecurityHeaders } from './headers.ts';
 import { registerPasswordRoutes } from './password-routes.ts';
+import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
 
@@ -20,6 +23,9 @@ export type AppOptions = {
   store: SyncStore;
   accounts: AccountStore;
   attachments: AttachmentStore;
+  clears: LedgerClearStore;
+  /** The ledger's name and whether the server is a demonstration (default: 整改台账, not a demonstration). */
+  ledger?: LedgerInfo;
   logLevel?: string;
   /** Largest request body accepted (bytes); larger ones get 413. */
   bodyLimit?: number;
@@ -41,6 +47,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, options.store);
   registerAttachmentRoutes(app, options.attachments);
   registerAccountRoutes(app, options.accounts);
+  registerLedgerRoutes(app, { info: options.ledger ?? { name: '整改台账', demo: false }, store: options.store, clears: options.clears, accounts: options.accounts });
   await registerStaticFiles(app, options.staticDir);
   return app;
 }

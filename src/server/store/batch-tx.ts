@@ -98,6 +98,11 @@ export function batchedTx(trx: Transaction<Database>, inner: SyncTx): SyncTx & {
       }
       return live;
     },
+    // The trail a batch holds is written first: the author of a field may have been set earlier in this batch.
+    fieldAuthor: async (entity, id, field) => {
+      await flush();
+      return inner.fieldAuthor(entity, id, field);
+    },
     countReferrers: async (entity, id) => {
       // Counted in SQL over what is written: the held writes first.
       await flush();

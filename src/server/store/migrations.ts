@@ -174,14 +174,40 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0005_no_record_refs': {
+  '0005_entries_and_clears': {
+    async up(db: Kysely<unknown>) {
+      // A change a coordinator imported from a device's file names them beside its author.
+      await db.schema.alterTable('audit').addColumn('carried_by', 'text').execute();
+      // Clearing the shared ledger keeps what it removed, so that 恢复 brings it back.
+      await db.schema
+        .createTable('ledger_clears')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('cleared_at', 'text', (c) => c.notNull())
+        .addColumn('cleared_by', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('restored_at', 'text')
+        .addColumn('restored_by', 'text')
+        .execute();
+      await db.schema
+        .createTable('ledger_clear_records')
+        .addColumn('clear_id', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        // The tombstone's version: a record deleted or re-created since is no longer the clearing's to restore.
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .addColumn('restored_version', 'bigint')
+        .execute();
+      await db.schema.createIndex('ledger_clear_records_clear').on('ledger_clear_records').column('clear_id').execute();
+    },
+  },
+  '0006_no_record_refs': {
     async up(db: Kysely<unknown>) {
       // What refers to a record is read from the records themselves when one is deleted (rare): the table of
       // references doubled the store of a 100,000-row import, and every write of it cost three statements.
       await db.schema.dropTable('record_refs').execute();
     },
   },
-  '0006_must_change_password': {
+  '0007_must_change_password': {
     async up(db: Kysely<unknown>) {
       // A password an administrator handed out (a new account, a reset) is changed at the first sign-in.
       await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();

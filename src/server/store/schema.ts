@@ -65,9 +65,14 @@ export type Database = {
     old_value: string | null;
     new_value: string | null;
     mutation_id: string | null;
+    /** The coordinator who imported the change from a device's exported file (its author made it offline). */
+    carried_by: string | null;
   };
   /** Evidence files, by the SHA-256 of their bytes: written once, never changed. */
   attachments: { hash: string; type: string; size: number; data: Uint8Array; created_at: string; created_by: string };
+  /** An administrator's clearing of the shared ledger: what it removed stays, so that it can be restored. */
+  ledger_clears: { id: string; cleared_at: string; cleared_by: string; count: number; restored_at: string | null; restored_by: string | null };
+  ledger_clear_records: { clear_id: string; entity: string; id: string; version: number; restored_version: number | null };
   /** The pieces of uploads still in progress, by uploader, so that a dropped connection resumes where it stopped. */
   upload_parts: { hash: string; owner: string; offset: number; data: Uint8Array; total: number; created_at: string };
   /** Which account a device id (clientId) belongs to: the one that first pushed with it. */

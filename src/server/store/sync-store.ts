@@ -35,12 +35,16 @@ export type SyncTx = {
   prefetch?: (mutations: readonly Mutation[]) => Promise<void>;
   /** Writes what a batched transaction holds back, before the transaction commits. */
   flush?: () => Promise<void>;
+  /** Who last set a field of a record, by the audit trail (the author a conflict names for the standing value). */
+  fieldAuthor: (entity: EntityName, id: string, field: string) => Promise<string | undefined>;
   /** Binds a device id to `userId` if nobody holds it yet; returns the account that holds it. */
   bindClient: (clientId: string, userId: string, at: string) => Promise<string>;
 };
 
 export type SyncStore = {
   write: <T>(work: (tx: SyncTx) => Promise<T>) => Promise<T>;
+  /** A write under the same lock, in SQL terms, for changes made in bulk (clearing the shared ledger). */
+  writeBulk: <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) => Promise<T>;
   pull: (after: number, limit: number) => Promise<{ records: PulledRecord[]; cursor: number; more: boolean }>;
   listConflicts: (status: 'open' | 'resolved' | 'all') => Promise<Conflict[]>;
   /** The current state of particular records (tombstones included); unknown ones are left out. */
@@ -165,6 +169,10 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
       // Chunked: a create writes a row per field, and a push may hold a thousand creates.
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit').values(rows.slice(i, i + 500)).execute();
     },
+    fieldAuthor: async (entity, id, field) => {
+      const row = await trx.selectFrom('audit').select('display_name').where('entity', '=', entity).where('record_id', '=', id).where('field', '=', field).orderBy('change_seq', 'desc').limit(1).executeTakeFirst();
+      return row?.display_name;
+    },
     bindClient: async (clientId, userId, at) => {
       await trx.insertInto('clients').values({ client_id: clientId, user_id: userId, first_seen: at }).onConflict((oc) => oc.column('client_id').doNothing()).execute();
       const row = await trx.selectFrom('clients').select('user_id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
@@ -177,15 +185,19 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
 }
 
 export function createSyncStore(db: Kysely<Database>, dialect: Dialect): SyncStore {
+  const writeBulk = <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) =>
+    db.transaction().execute(async (trx) => {
+      // The sequence row is the write lock: PostgreSQL holds it until commit, so concurrent pushes
+      // (from several server processes too) commit one after another, in sequence order. SQLite
+      // serialises writers by itself.
+      const locked = dialect === 'postgres' ? sql`select seq from sync_state where id = 1 for update` : sql`select seq from sync_state where id = 1`;
+      const { rows } = await locked.execute(trx);
+      return work(trx, Number((rows[0] as { seq: number | string } | undefined)?.seq ?? 0));
+    });
   return {
+    writeBulk,
     write: (work) =>
-      db.transaction().execute(async (trx) => {
-        // The sequence row is the write lock: PostgreSQL holds it until commit, so concurrent pushes
-        // (from several server processes too) commit one after another, in sequence order. SQLite
-        // serialises writers by itself.
-        const locked = dialect === 'postgres' ? sql`select seq from sync_state where id = 1 for update` : sql`select seq from sync_state where id = 1`;
-        const { rows } = await locked.execute(trx);
-        const startSeq = Number((rows[0] as { seq: number | string } | undefined)?.seq ?? 0);
+      writeBulk(async (trx, startSeq) => {
         const tx = batchedTx(trx, txOf(trx, startSeq));
         const result = await work(tx);
         await tx.flush();

@@ -34,11 +34,14 @@ export function importAuditRow(source: ImportSource, user: SessionUser, seq: num
     old_value: null,
     new_value: json({ file: source.file, sha256: source.sha256, records }),
     mutation_id: null,
+    carried_by: null,
   };
 }
 
-export function auditRows(m: Mutation, user: SessionUser, before: StoredRecord | null, next: StoredRecord, seq: number, receivedAt: string, source?: ImportSource): AuditRow[] {
+/** `source`: the file an import came from; `carriedBy`: the coordinator who imported the change from a device's file. */
+export function auditRows(m: Mutation, user: SessionUser, before: StoredRecord | null, next: StoredRecord, seq: number, receivedAt: string, { source, carriedBy }: { source?: ImportSource; carriedBy?: SessionUser } = {}): AuditRow[] {
   const base = {
+    carried_by: carriedBy ? carriedBy.displayName : null,
     change_seq: seq,
     at: m.at,
     received_at: receivedAt,

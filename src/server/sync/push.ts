@@ -9,6 +9,7 @@ import { mergeMutation } from '#shared/sync/merge.ts';
 import type { Mutation, MutationResult, PushRequest, Reason } from '#shared/sync/protocol.ts';
 import type { SyncStore, SyncTx } from '#server/store/sync-store.ts';
 import { auditRows, type ImportSource, importAuditRow } from './audit.ts';
+import { stampEntries } from './stamp.ts';
 
 export type PushOutcome = { ok: true; results: MutationResult[] } | { ok: false; error: 'foreignClient' };
 
@@ -24,6 +25,8 @@ export async function applyPush(store: SyncStore, request: PushRequest, received
 export type ApplyOptions = {
   /** The file an import came from: each record it creates is audited once, by the file's name and hash. */
   source?: ImportSource;
+  /** Who brought the mutations when it is not their author: a coordinator importing a device's exported changes. */
+  carriedBy?: SessionUser;
 };
 
 /** Applies mutations inside a write the caller holds, so that a caller may still roll the whole of it back. */
@@ -44,7 +47,7 @@ export async function applyMutations(tx: SyncTx, mutations: readonly Mutation[],
   return results;
 }
 
-/** One mutation through the whole gate (permission, merge, lifecycle, references, files, audit), once. */
+/** One mutation through the whole gate (entries stamped, permission, merge, lifecycle, references, files, audit), once. */
 export async function applyMutation(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser, options: ApplyOptions = {}): Promise<MutationResult> {
   const seen = await tx.getMutation(m.mutationId);
   if (seen) {
@@ -57,9 +60,13 @@ export async function applyMutation(tx: SyncTx, m: Mutation, seq: number, receiv
   return result;
 }
 
-async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, user: SessionUser, options: ApplyOptions): Promise<MutationResult> {
-  const reject = (reason: Reason): MutationResult => ({ mutationId: m.mutationId, status: 'rejected', reason });
-  const current = await tx.getRecord(m.entity, m.id);
+async function decide(tx: SyncTx, given: Mutation, seq: number, receivedAt: string, user: SessionUser, options: ApplyOptions): Promise<MutationResult> {
+  const reject = (reason: Reason): MutationResult => ({ mutationId: given.mutationId, status: 'rejected', reason });
+  const current = await tx.getRecord(given.entity, given.id);
+  // Entries inside the record (notes, requests) are stamped with the session's user and the server's clock.
+  const stamped = stampEntries(current, given, user, receivedAt);
+  if (!stamped.ok) return reject(stamped.reason);
+  const m = stamped.mutation;
   // Checked on what the user asked for, before any merge: a refused change changes nothing.
   const before = current && !current.deleted ? current.data : null;
   const wanted = m.op === 'delete' ? null : { ...(before ?? {}), ...m.fields };
@@ -68,7 +75,8 @@ async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, 
   // Times on the record (created, updated, closed 销号) are the server's: a device's clock is only its word.
   const outcome = mergeMutation(current, { ...m, at: receivedAt }, seq);
   if (outcome.kind === 'rejected') return reject(outcome.reason);
-  const { next, lost } = outcome;
+  const { next } = outcome;
+  const lost = [...stamped.lost, ...outcome.lost];
 
   if (next && !next.deleted) {
     const targets = entityReferences[m.entity].flatMap((ref) => {
@@ -100,7 +108,8 @@ async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, 
         recordId: m.id,
         field: l.field,
         serverValue: l.serverValue,
-        serverActor: typeof current?.data.updatedBy === 'string' ? current.data.updatedBy : '',
+        // Who set the value that stands: the field's own last author, not the record's last editor.
+        serverActor: (await tx.fieldAuthor(m.entity, m.id, l.field)) ?? (typeof current?.data.updatedBy === 'string' ? current.data.updatedBy : ''),
         clientValue: l.clientValue,
         clientActor: m.actor,
         clientId: m.clientId,
@@ -116,7 +125,7 @@ async function decide(tx: SyncTx, m: Mutation, seq: number, receivedAt: string, 
   }
   if (next) {
     await tx.putRecord(m.entity, m.id, next);
-    await tx.appendAudit(auditRows(m, user, current, next, seq, receivedAt, options.source));
+    await tx.appendAudit(auditRows(m, user, current, next, seq, receivedAt, options));
     const fields = m.op === 'delete' ? {} : Object.fromEntries(Object.entries(m.fields).filter(([f]) => !lost.some((l) => l.field === f)));
     await tx.appendChange({ seq, entity: m.entity, record_id: m.id, op: m.op, fields: JSON.stringify(fields), mutation_id: m.mutationId, client_id: m.clientId, actor: m.actor, at: m.at, received_at: receivedAt });
   }

@@ -91,3 +91,13 @@ export function canCreate(user: SessionUser | null, entity: EntityName): boolean
 export function canDelete(user: SessionUser | null): boolean {
   return user?.role === 'admin' || user?.role === 'coordinator';
 }
+
+/** Whether the user may clear (and restore) the shared ledger's contents: an administrator's server action. */
+export function canClearLedger(user: SessionUser | null): boolean {
+  return user?.role === 'admin';
+}
+
+/** Whether the user may bring in another device's exported unsynced changes (each still checked as its author's). */
+export function canCarryChanges(user: SessionUser | null): boolean {
+  return user?.role === 'admin' || user?.role === 'coordinator';
+}

@@ -7,6 +7,7 @@ import type { EntityName } from '../model/entities.ts';
 import type { FieldKind } from '../model/field-codec.ts';
 import { fieldKinds } from '../model/field-kinds.ts';
 import { attachmentSchema } from '../model/attachment.ts';
+import { reportedFigureSchema, sourceDocumentSchema } from '../model/ledger-info.ts';
 import { indicatorSchema } from '../model/measure.ts';
 import { extensionSchema, progressEntrySchema } from '../model/measure-history.ts';
 
@@ -54,6 +55,7 @@ const synonyms: Record<EntityName, Record<string, string[]>> = {
     updatedAt: ['更新时间', 'Updated'],
   },
   area: { id: ['编号', 'ID', 'id'], rev: ['版本', 'rev'], updatedAt: ['更新时间'] },
+  ledgerInfo: { id: ['编号', 'ID', 'id'], rev: ['版本', 'rev'], updatedAt: ['更新时间'] },
 };
 
 function labelsOf(entity: EntityName, key: string): string[] {
@@ -71,6 +73,7 @@ export const jsonFields: { [E in EntityName]: Record<string, z.ZodType> } = {
     extensions: extensionSchema.array(),
     attachments: attachmentSchema.array(),
   },
+  ledgerInfo: { documents: sourceDocumentSchema.array(), reportedFigures: reportedFigureSchema.array() },
 };
 
 /** Every column an entity's CSV may have, in export order. */

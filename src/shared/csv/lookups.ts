@@ -17,6 +17,8 @@ export function lookupsOf(records: LedgerRecords, t: Translate): ImportLookups {
     department: new Map(records.departments.map((r) => [r.id, r as AnyRecord])),
     problem: new Map(records.problems.map((r) => [r.id, r as AnyRecord])),
     measure: new Map(records.measures.map((r) => [r.id, r as AnyRecord])),
+    // Imports never write the ledger's information.
+    ledgerInfo: new Map<string, AnyRecord>(),
   } satisfies Record<EntityName, Map<string, AnyRecord>>;
   const departmentByName = new Map<string, string>();
   // Full names first, so that a short name never shadows another department's full name.

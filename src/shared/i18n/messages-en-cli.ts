@@ -29,6 +29,7 @@ export const enCli: Record<keyof typeof zhCli, string> = {
   'account.error.exists': 'The username “{username}” is taken',
   'account.error.shortPassword': 'A password needs at least 8 characters',
   'account.error.missing': 'No account “{username}”',
+  'server.demoMode': 'Demonstration mode (LEDGER_DEMO=1): devices may generate synthetic measures',
   'server.started': 'Rectification Ledger: {url} ({database})',
   'server.firstAdmin': 'First start: created the administrator “admin” with the password {password}',
   'server.firstAdminGiven': 'First start: created the administrator “admin” with the password in LEDGER_ADMIN_PASSWORD',

@@ -3,6 +3,8 @@ import { enAccounts } from './messages-en-accounts.ts';
 import { enCli } from './messages-en-cli.ts';
 import { enField } from './messages-en-field.ts';
 import { enImport } from './messages-en-import.ts';
+import { enSafety } from './messages-en-safety.ts';
+import { enSample } from './messages-en-sample.ts';
 import { enSecurity } from './messages-en-security.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
@@ -13,6 +15,8 @@ export const en: Record<MessageKey, string> = {
   ...enCli,
   ...enImport,
   ...enField,
+  ...enSafety,
+  ...enSample,
   ...enSecurity,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
@@ -169,19 +173,16 @@ export const en: Record<MessageKey, string> = {
   'action.close': 'Close',
   'action.search': 'Quick search…',
   'action.loadSample': 'Load the sample ledger',
-  'action.clearAll': 'Clear the ledger',
   'action.generate': 'Generate synthetic data',
   'action.settings': 'Settings',
 
   'confirm.deleteRows': 'Delete the {count} selected {entity} rows?',
   'confirm.deleteProblemWithMeasures': 'The selected problems still have {count} measures; they will be deleted too.',
-  'confirm.clearAll': 'Clear all ledger data on this device? “Load the sample ledger” brings the sample back, but data you entered yourself cannot be recovered.',
-  'confirm.loadSample': 'Load the sample ledger (10 problems and their measures). Sample records already present are restored to the source text.',
+  'confirm.loadSample': 'Loads the sample ledger (10 problems with their measures and departments) into everyone’s shared ledger. Only an empty ledger (a new installation) takes it; it cannot be undone, but an administrator can clear the shared ledger.',
 
   'toast.deleted': 'Deleted {count} records',
   'toast.saved': 'Saved',
   'toast.sampleLoaded': 'Sample ledger loaded: {problems} problems, {measures} measures, {departments} departments',
-  'toast.cleared': 'Ledger cleared',
   'toast.generated': 'Generated {count} synthetic measures',
   'toast.noSelection': 'Select rows first',
   'toast.needProblem': 'Add a problem first',
@@ -238,8 +239,7 @@ export const en: Record<MessageKey, string> = {
   'sync.never': 'Not synced yet',
   'sync.last': 'Last successful sync: {time}',
   'sync.failed': 'Sync failed',
-  'sync.errorNetwork': 'The server cannot be reached ({detail}). Changes are kept on this device and sync when the network is back.',
-  'sync.errorServer': 'The server answered {status}: {detail}',
+  'sync.errorServer': 'Sync failed: {reason}',
   'sync.pendingDetail': '{count} changes are not on the server yet.',
   'sync.allUploaded': 'All changes are on the server.',
   'sync.rejectedTitle': 'Changes the server refused ({count})',

@@ -27,6 +27,7 @@ export const zhCli = {
   'account.error.exists': '用户名“{username}”已被使用',
   'account.error.shortPassword': '密码至少需要 8 个字符',
   'account.error.missing': '没有账号“{username}”',
+  'server.demoMode': '演示模式（LEDGER_DEMO=1）：设备可以生成模拟数据',
   'server.started': '整改台账已启动：{url}（{database}）',
   'server.firstAdmin': '首次启动：已创建管理员账号 admin，初始密码 {password}',
   'server.firstAdminGiven': '首次启动：已创建管理员账号 admin，密码为 LEDGER_ADMIN_PASSWORD 的值',

@@ -3,6 +3,8 @@ import { zhAccounts } from './messages-zh-accounts.ts';
 import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
 import { zhImport } from './messages-zh-import.ts';
+import { zhSafety } from './messages-zh-safety.ts';
+import { zhSample } from './messages-zh-sample.ts';
 import { zhSecurity } from './messages-zh-security.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
@@ -12,6 +14,8 @@ export const zh = {
   ...zhCli,
   ...zhImport,
   ...zhField,
+  ...zhSafety,
+  ...zhSample,
   ...zhSecurity,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
@@ -168,19 +172,16 @@ export const zh = {
   'action.close': '关闭',
   'action.search': '快速搜索…',
   'action.loadSample': '载入示例台账',
-  'action.clearAll': '清空台账',
   'action.generate': '生成模拟数据',
   'action.settings': '设置',
 
   'confirm.deleteRows': '确定删除选中的 {count} 条{entity}吗？',
   'confirm.deleteProblemWithMeasures': '所选问题下还有 {count} 条整改措施，将一并删除。',
-  'confirm.clearAll': '确定清空本设备上的全部台账数据吗？此操作可以通过“载入示例台账”恢复示例数据，但您自己录入的数据将无法恢复。',
-  'confirm.loadSample': '将载入示例台账（10 个问题及其整改措施）。已有的同编号示例记录会被恢复为原文内容。',
+  'confirm.loadSample': '将向全体共享台账载入示例台账（10 个问题及其整改措施、责任单位）。只有空台账（新安装）才能载入；载入后不能撤销，可由管理员清空共享台账。',
 
   'toast.deleted': '已删除 {count} 条记录',
   'toast.saved': '已保存',
   'toast.sampleLoaded': '示例台账已载入：{problems} 个问题、{measures} 条整改措施、{departments} 个责任单位',
-  'toast.cleared': '台账已清空',
   'toast.generated': '已生成 {count} 条模拟整改措施',
   'toast.noSelection': '请先勾选要操作的行',
   'toast.needProblem': '请先新增一个问题',
@@ -237,8 +238,7 @@ export const zh = {
   'sync.never': '尚未同步',
   'sync.last': '上次成功同步：{time}',
   'sync.failed': '同步失败',
-  'sync.errorNetwork': '无法连接服务器（{detail}）。修改已保存在本机，恢复网络后会自动同步。',
-  'sync.errorServer': '服务器返回错误 {status}：{detail}',
+  'sync.errorServer': '同步失败：{reason}',
   'sync.pendingDetail': '{count} 项修改尚未上传到服务器。',
   'sync.allUploaded': '所有修改都已上传到服务器。',
   'sync.rejectedTitle': '服务器拒绝的修改（{count}）',

@@ -1,10 +1,11 @@
 // A change to one record (create, update some fields, delete) and the pure rule that applies it.
 import { z } from 'zod';
 import { todayIso } from './dates.ts';
-import { type AnyRecord, type EntityName, entityDefaults, entityNames, entitySchemas } from './entities.ts';
+import { type AnyRecord, type EntityName, entityDefaults, entityEntryLogs, entityNames, entitySchemas } from './entities.ts';
+import { invertEntries, mergeEntries } from './entry-log.ts';
 import { type FieldError, toFieldErrors } from './field-error.ts';
 import { idSchema } from './ids.ts';
-import { appendProgress, type ProgressEntry } from './measure-history.ts';
+import { appendProgress, type ProgressEntry, withLatestNote } from './measure-history.ts';
 import { derivedFields, metaDefaults, metaFields } from './record.ts';
 import { canTransition, isDone, type Status } from './status.ts';
 
@@ -57,6 +58,8 @@ export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: Ch
       updatedAt: ctx.now,
       updatedBy: ctx.actor,
     };
+    const entries = takeEntries(change.entity, undefined, draft, change.values, ctx);
+    if (!entries.ok) return entries;
     return validate(change.entity, withDerivedFields(change.entity, undefined, draft, change.values, ctx));
   }
   if (!prev) return { ok: false, errors: [{ field: '', code: 'missing' }] };
@@ -71,7 +74,23 @@ export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: Ch
       return { ok: false, errors: [{ field: 'status', code: 'transition', params: { from, to } }] };
     }
   }
+  const entries = takeEntries(change.entity, before, draft, change.fields, ctx);
+  if (!entries.ok) return entries;
   return validate(change.entity, withDerivedFields(change.entity, before, draft, change.fields, ctx));
+}
+
+/**
+ * The entry lists a change gives (notes, extension requests) taken against the record's: new entries and acts
+ * stamped with this device's user and time (the server stamps them again), none removed or rewritten.
+ */
+function takeEntries(entity: EntityName, prev: Loose | undefined, draft: Loose, given: Loose, ctx: ChangeContext): { ok: true } | { ok: false; errors: FieldError[] } {
+  for (const kind of entityEntryLogs[entity]) {
+    if (!(kind.field in given)) continue;
+    const merged = mergeEntries(kind, prev?.[kind.field], given[kind.field], { actor: ctx.actor, now: ctx.now, actsForOthers: true }, { sawAll: true, concurrent: false });
+    if (!merged.ok) return { ok: false, errors: [{ field: kind.field, code: merged.code }] };
+    draft[kind.field] = merged.entries;
+  }
+  return { ok: true };
 }
 
 // Values that follow from others, so that a grid edit of one cell leaves a consistent record.
@@ -90,7 +109,8 @@ function withDerivedFields(entity: EntityName, prev: Loose | undefined, draft: L
     const log = Array.isArray(next.progressLog) ? (next.progressLog as ProgressEntry[]) : [];
     next.progressLog = appendProgress(log, { date: next.progressNoteDate, text: note, progress: next.progress as number, status }, ctx);
   }
-  return next;
+  // 最新进展 follows the newest note whenever the log changed.
+  return sameValue(next.progressLog, prev?.progressLog) ? next : withLatestNote(next);
 }
 
 function validate(entity: EntityName, draft: Loose): ApplyResult {
@@ -111,6 +131,10 @@ export function invertChange(entity: EntityName, id: string, prev: AnyRecord | u
   if (!prev) return next ? { op: 'delete', entity, id } : null;
   if (!next) return { op: 'create', entity, id, values: withoutMeta(prev) };
   const fields = diffFields(prev, next);
+  // An entry list only grows: what a step wrote is taken back by striking or withdrawing it.
+  for (const kind of entityEntryLogs[entity]) {
+    if (kind.field in fields) fields[kind.field] = invertEntries(kind, (prev as Loose)[kind.field], (next as Loose)[kind.field]);
+  }
   return Object.keys(fields).length > 0 ? { op: 'update', entity, id, fields } : null;
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema } from './ids.ts';
 import { lineText, longText, recordMetaShape } from './record.ts';
 
+// congress (人大) and party (党委, 纪委监委): the bodies above the government that supervise the rectification.
 export const departmentLevels = [
   'government',
   'municipal',
@@ -10,9 +11,18 @@ export const departmentLevels = [
   'vertical',
   'judicial',
   'enterprise',
+  'congress',
+  'party',
   'other',
 ] as const;
 export type DepartmentLevel = (typeof departmentLevels)[number];
+
+/**
+ * What a unit is to the rectification: a responsible unit (责任单位), the office that coordinates it and keeps
+ * the ledger (统筹协调, 市营商办), or a body that supervises it (监督: 人大, 纪委监委, 督查室).
+ */
+export const departmentKinds = ['responsible', 'coordinating', 'supervising'] as const;
+export type DepartmentKind = (typeof departmentKinds)[number];
 
 export const departmentSchema = z
   .object({
@@ -21,6 +31,7 @@ export const departmentSchema = z
     shortName: lineText(20),
     fullName: lineText(100),
     level: z.enum(departmentLevels),
+    kind: z.enum(departmentKinds),
     note: longText(2000),
     ...recordMetaShape,
   })

@@ -2,10 +2,13 @@
 import type { z } from 'zod';
 import { type Area, areaSchema } from './area.ts';
 import { type Department, departmentSchema } from './department.ts';
+import type { EntryKind } from './entry-log.ts';
+import { type LedgerInfo, ledgerInfoSchema } from './ledger-info.ts';
 import { type Measure, measureSchema } from './measure.ts';
+import { extensionKind, progressKind } from './measure-history.ts';
 import { type Problem, problemSchema } from './problem.ts';
 
-export const entityNames = ['area', 'department', 'problem', 'measure'] as const;
+export const entityNames = ['area', 'department', 'problem', 'measure', 'ledgerInfo'] as const;
 export type EntityName = (typeof entityNames)[number];
 
 export type EntityRecordMap = {
@@ -13,6 +16,7 @@ export type EntityRecordMap = {
   department: Department;
   problem: Problem;
   measure: Measure;
+  ledgerInfo: LedgerInfo;
 };
 export type AnyRecord = EntityRecordMap[EntityName];
 
@@ -21,6 +25,7 @@ export const entitySchemas: { [E in EntityName]: z.ZodType<EntityRecordMap[E]> }
   department: departmentSchema,
   problem: problemSchema,
   measure: measureSchema,
+  ledgerInfo: ledgerInfoSchema,
 };
 
 type Defaults<E extends EntityName> = Partial<Omit<EntityRecordMap[E], 'id'>>;
@@ -28,7 +33,7 @@ type Defaults<E extends EntityName> = Partial<Omit<EntityRecordMap[E], 'id'>>;
 /** What a new record holds for the fields its creator left out. */
 export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
   area: {},
-  department: { shortName: '', fullName: '', level: 'municipal', note: '' },
+  department: { shortName: '', fullName: '', level: 'municipal', kind: 'responsible', note: '' },
   problem: {
     areaId: null,
     description: '',
@@ -40,6 +45,8 @@ export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
     overallLeadDepartmentId: null,
     leadDepartmentId: null,
     cooperatingDepartmentIds: [],
+    involvedDepartmentIds: [],
+    reportedRoleDepartmentIds: [],
     deadline: null,
     status: 'not_started',
     closedBy: null,
@@ -53,6 +60,7 @@ export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
     cooperatingDepartmentIds: [],
     owner: '',
     deadline: null,
+    deadlineNote: '',
     status: 'not_started',
     progress: 0,
     progressNote: '',
@@ -62,9 +70,11 @@ export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
     progressLog: [],
     extensions: [],
     attachments: [],
+    source: '',
     closedBy: null,
     closedAt: null,
   },
+  ledgerInfo: { documents: [], reportedFigures: [] },
 };
 
 /** Fields that hold references, checked by the store against the records that exist. */
@@ -76,10 +86,22 @@ export const entityReferences: { [E in EntityName]: { field: string; target: Ent
     { field: 'overallLeadDepartmentId', target: 'department', many: false },
     { field: 'leadDepartmentId', target: 'department', many: false },
     { field: 'cooperatingDepartmentIds', target: 'department', many: true },
+    { field: 'involvedDepartmentIds', target: 'department', many: true },
+    { field: 'reportedRoleDepartmentIds', target: 'department', many: true },
   ],
   measure: [
     { field: 'problemId', target: 'problem', many: false },
     { field: 'leadDepartmentId', target: 'department', many: false },
     { field: 'cooperatingDepartmentIds', target: 'department', many: true },
   ],
+  ledgerInfo: [],
+};
+
+/** The append-only entry lists each entity holds (entry-log.ts): merged by union, stamped by the server. */
+export const entityEntryLogs: { [E in EntityName]: readonly EntryKind[] } = {
+  area: [],
+  department: [],
+  problem: [],
+  measure: [progressKind, extensionKind],
+  ledgerInfo: [],
 };

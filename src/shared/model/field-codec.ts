@@ -1,7 +1,7 @@
 // Text ↔ value for each kind of field, so that a typed cell, a pasted cell and a CSV cell are read alike.
 import { createTranslator, type Translate } from '../i18n/translate.ts';
 import { parseDate } from './dates.ts';
-import { type DepartmentLevel, departmentLevels } from './department.ts';
+import { type DepartmentKind, type DepartmentLevel, departmentKinds, departmentLevels } from './department.ts';
 import type { ErrorCode } from './field-error.ts';
 import { type MeasureType, measureTypes } from './measure.ts';
 import { type Role, roles } from './problem.ts';
@@ -17,6 +17,7 @@ export type FieldKind =
   | 'status'
   | 'measureType'
   | 'level'
+  | 'departmentKind'
   | 'area'
   | 'problem'
   | 'department'
@@ -108,7 +109,8 @@ export function parseFieldText(kind: FieldKind, raw: string, ctx: CodecContext):
     }
     case 'status':
     case 'measureType':
-    case 'level': {
+    case 'level':
+    case 'departmentKind': {
       const [values, prefix] = enumOf(kind);
       const word = kind === 'status' ? statusWords[normaliseWidth(trimmed).replace(/\s+/g, '')] : undefined;
       return word ? { ok: true, value: word } : parseEnum(trimmed, values, prefix, bothLanguages, ctx);
@@ -135,9 +137,10 @@ export function parseFieldText(kind: FieldKind, raw: string, ctx: CodecContext):
   }
 }
 
-function enumOf(kind: 'status' | 'measureType' | 'level'): [readonly string[], string] {
+function enumOf(kind: 'status' | 'measureType' | 'level' | 'departmentKind'): [readonly string[], string] {
   if (kind === 'status') return [statuses, 'status'];
   if (kind === 'measureType') return [measureTypes, 'type'];
+  if (kind === 'departmentKind') return [departmentKinds, 'departmentKind'];
   return [departmentLevels, 'level'];
 }
 
@@ -160,6 +163,8 @@ export function formatFieldValue(kind: FieldKind, value: unknown, ctx: CodecCont
       return ctx.t(`type.${value as MeasureType}`);
     case 'level':
       return ctx.t(`level.${value as DepartmentLevel}`);
+    case 'departmentKind':
+      return ctx.t(`departmentKind.${value as DepartmentKind}`);
     case 'role':
       return ctx.t(`role.${value as Role}`);
     case 'area':

@@ -37,6 +37,9 @@ export const errorCodes = [
   'missingProblem',
   'missingProblemTitle',
   'missingProblemNoText',
+  'entryRewrite',
+  'entryRemoved',
+  'notEmpty',
   'invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

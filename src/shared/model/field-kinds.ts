@@ -4,7 +4,7 @@ import type { FieldKind } from './field-codec.ts';
 
 export const fieldKinds: { [E in EntityName]: Record<string, FieldKind> } = {
   area: { seq: 'int', name: 'text' },
-  department: { name: 'text', shortName: 'text', fullName: 'text', level: 'level', note: 'multiline' },
+  department: { name: 'text', shortName: 'text', fullName: 'text', level: 'level', kind: 'departmentKind', note: 'multiline' },
   problem: {
     number: 'int',
     areaId: 'area',
@@ -18,6 +18,8 @@ export const fieldKinds: { [E in EntityName]: Record<string, FieldKind> } = {
     overallLeadDepartmentId: 'department',
     leadDepartmentId: 'department',
     cooperatingDepartmentIds: 'departments',
+    involvedDepartmentIds: 'departments',
+    reportedRoleDepartmentIds: 'departments',
     deadline: 'date',
     status: 'status',
   },
@@ -31,12 +33,15 @@ export const fieldKinds: { [E in EntityName]: Record<string, FieldKind> } = {
     cooperatingDepartmentIds: 'departments',
     owner: 'text',
     deadline: 'date',
+    deadlineNote: 'text',
     status: 'status',
     progress: 'percent',
     progressNote: 'multiline',
     progressNoteDate: 'date',
     evidence: 'lines',
+    source: 'text',
   },
+  ledgerInfo: { title: 'text' },
 };
 
 export function kindOf(entity: EntityName, field: string): FieldKind {

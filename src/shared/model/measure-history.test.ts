@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkChange, type SessionUser } from '../auth/permissions.ts';
 import { sniffType } from './attachment.ts';
-import { applyChange } from './change.ts';
+import { applyChange, invertChange } from './change.ts';
 import { newId } from './ids.ts';
 import type { Measure } from './measure.ts';
-import { appendProgress, decideExtension, onlyRequests, pendingExtension, requestExtension, sortProgress, unionProgress } from './measure-history.ts';
+import { mergeEntries } from './entry-log.ts';
+import { appendProgress, decideExtension, onlyRequests, pendingExtension, progressKind, requestExtension, sortProgress, withdrawExtension } from './measure-history.ts';
 
 const ctx = { actor: '张三', now: '2022-11-02T08:00:00.000Z' };
 const department = newId();
@@ -36,7 +37,32 @@ describe('progress notes', () => {
     const base = appendProgress([], { date: '2022-11-01', text: '起步', progress: 10, status: null }, ctx);
     const a = appendProgress(base, { date: '2022-11-02', text: '甲', progress: 20, status: null }, ctx);
     const b = appendProgress(base, { date: '2022-11-02', text: '乙', progress: 30, status: null }, { ...ctx, now: '2022-11-02T09:00:00.000Z' });
-    expect(unionProgress(a, b).map((e) => e.text)).toEqual(['起步', '甲', '乙']);
+    const merged = mergeEntries(progressKind, a, b, null, { sawAll: false, concurrent: true });
+    expect(merged.ok && (merged.entries as { text: string }[]).map((e) => e.text)).toEqual(['起步', '甲', '乙']);
+  });
+});
+
+describe('a note as an entry', () => {
+  it('is added once however often the same note is saved, and an undo strikes it rather than removing it', () => {
+    const m = measure();
+    const log = appendProgress(m.progressLog, { id: newId(), date: '2022-11-02', text: '完成公示', progress: 20, status: null }, ctx);
+    expect(appendProgress(log, { id: log[0]!.id, date: '2022-11-02', text: '完成公示', progress: 20, status: null }, ctx)).toEqual(log);
+    const saved = applyChange(m, { op: 'update', entity: 'measure', id: m.id, fields: { progressLog: log } }, ctx);
+    if (!saved.ok || !saved.next) throw new Error('expected a save');
+    expect(saved.next).toMatchObject({ progressNote: '完成公示', progressNoteDate: '2022-11-02' });
+    expect(applyChange(saved.next, { op: 'update', entity: 'measure', id: m.id, fields: { progressLog: [] } }, ctx)).toEqual({ ok: false, errors: [{ field: 'progressLog', code: 'entryRemoved' }] });
+
+    const undo = invertChange('measure', m.id, m, saved.next);
+    const undone = undo && applyChange(saved.next, undo, { ...ctx, now: '2022-11-02T09:00:00.000Z' });
+    if (!undone?.ok || !undone.next) throw new Error('expected an undo');
+    expect((undone.next as Measure).progressLog).toMatchObject([{ text: '完成公示', struckBy: '张三', struckAt: '2022-11-02T09:00:00.000Z' }]);
+    expect(undone.next).toMatchObject({ progressNote: '' });
+    const redo = invertChange('measure', m.id, saved.next, undone.next);
+    const redone = redo && applyChange(undone.next, redo, ctx);
+    expect(redone?.ok && (redone.next as Measure).progressLog.map((e) => [e.text, e.struckAt !== undefined])).toEqual([
+      ['完成公示', true],
+      ['完成公示', false],
+    ]);
   });
 });
 
@@ -61,10 +87,12 @@ describe('extension requests', () => {
     expect(decideExtension(asked, asked[0]!.id, false, ctx).deadline).toBeUndefined();
   });
 
-  it('lets a department withdraw a pending request but not erase a decided one', () => {
+  it('lets a department withdraw a pending request (it stays, withdrawn) but neither erase nor decide one', () => {
     const asked = requestExtension([], { requestedDeadline: '2023-03-31', reason: '理由' }, ctx);
-    expect(onlyRequests(asked, [])).toBe(true);
+    expect(onlyRequests(asked, withdrawExtension(asked, asked[0]!.id, ctx))).toBe(true);
+    expect(onlyRequests(asked, [])).toBe(false);
     const refused = decideExtension(asked, asked[0]!.id, false, ctx).extensions;
+    expect(onlyRequests(refused, withdrawExtension(refused, asked[0]!.id, ctx))).toBe(true);
     expect(onlyRequests(refused, [])).toBe(false);
     expect(onlyRequests([], [{ ...asked[0]!, decision: 'approved' }])).toBe(false);
   });

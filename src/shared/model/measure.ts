@@ -17,8 +17,10 @@ export const indicatorSchema = z
     target: z.number().finite().nullable(),
     actual: z.number().finite().nullable(),
     unit: lineText(20),
-    /** Where the figure comes from, so that disagreeing sources can stand side by side. */
+    /** Where the figure comes from (the document and the unit that states it), so that disagreeing sources can stand side by side. */
     source: lineText(200),
+    /** The day the figure stands at (截至…); indicators written before it existed have none. */
+    asOf: isoDateSchema.nullable().default(null),
   })
   .strict();
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -38,6 +40,8 @@ export const measureSchema = z
     cooperatingDepartmentIds: z.array(idSchema).max(200),
     owner: lineText(50),
     deadline: isoDateSchema.nullable(),
+    /** The deadline in the source's words (年底前, 9月底前), kept beside the date read from it. */
+    deadlineNote: lineText(100),
     status: statusSchema,
     progress: z.number().int().min(0).max(100),
     progressNote: longText(5_000),
@@ -49,6 +53,8 @@ export const measureSchema = z
     extensions: z.array(extensionSchema).max(50),
     /** Photos and files, by content hash; the bytes travel separately (attachments API). */
     attachments: z.array(attachmentSchema).max(100),
+    /** Where the measure was taken from: the document and its lines, e.g. 附件8 …报告（第602–604行）. */
+    source: lineText(300),
     ...closureShape,
     ...recordMetaShape,
   })

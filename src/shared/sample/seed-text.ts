@@ -18,6 +18,11 @@ export type SeedReport = { attachment: number; fullName: string; line: number };
 const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”‘’《》（）';
 const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=[${CJK}])`, 'g');
 
+// A jointly issued document names its issuers with a space between them (《商丘市人民政府 商丘市中级人民法院关于…》):
+// that space is the source's, not the extraction's, and is kept.
+const JOINT_ISSUERS = /(?<=(?:政府|法院|检察院|办公室|厅|局|委员会))[ \t\u00a0]+(?=(?:商丘|中共|河南|国家))/g;
+const KEPT_SPACE = '\u0000';
+
 /**
  * Drops the PDF extraction's artefacts, the `<p>` markup and the spaces it put between Chinese characters
  * and figures ("第 38 条", "市自然资源和 规划局"), and keeps every word. Never renders anything as HTML.
@@ -26,9 +31,26 @@ export function cleanText(raw: string): string {
   return raw
     .replace(/<\/?p>/g, '')
     .replace(/\u00a0/g, ' ')
+    .replace(JOINT_ISSUERS, KEPT_SPACE)
     .replace(SPACE_NEXT_TO_CJK, '')
     .replace(/[ \t]{2,}/g, ' ')
+    .replaceAll(KEPT_SPACE, ' ')
     .trim();
+}
+
+/**
+ * The text of seed lines `from`–`to` (1-based, inclusive), cleaned. A page break of the PDF left an empty
+ * line inside a sentence ("建立实", "", "行覆盖"): lines are joined directly unless the earlier one ends a
+ * sentence, where a line break is kept.
+ */
+export function readLines(lines: readonly string[], from: number, to: number): string {
+  let text = '';
+  for (let n = from; n <= to; n++) {
+    const line = cleanText(lines[n - 1] ?? '');
+    if (line === '') continue;
+    text += text === '' || !/[。！？：；”]$/.test(text) ? line : `\n${line}`;
+  }
+  return text;
 }
 
 /** The same text with all white space removed: what "keeps every word" is checked against. */
@@ -40,10 +62,16 @@ export function splitLines(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split('\n');
 }
 
-/** The rows of 附件1: tab-separated lines that start with the row's number. */
-export function readSummaryTable(lines: readonly string[]): SeedRow[] {
+/** The 1-based line of 附件1's heading: the report body ends before it. */
+export function summaryTableLine(lines: readonly string[]): number {
   const start = lines.findIndex((l) => /^附件\s*1\s*$/.test(l.trim()));
   if (start < 0) throw new Error('seed: 附件1 not found');
+  return start + 1;
+}
+
+/** The rows of 附件1: tab-separated lines that start with the row's number. */
+export function readSummaryTable(lines: readonly string[]): SeedRow[] {
+  const start = summaryTableLine(lines) - 1;
   const rows: SeedRow[] = [];
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] ?? '';

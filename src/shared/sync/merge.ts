@@ -1,10 +1,11 @@
 // How the server takes in one mutation: per-field merge against what it holds, the declared conflict
 // policy, then validation with the shared schema. Pure: the server store persists what this decides.
 import { sameValue } from '../model/change.ts';
-import { entityDefaults, entitySchemas } from '../model/entities.ts';
+import { entityDefaults, entityEntryLogs, entitySchemas } from '../model/entities.ts';
+import { mergeEntries } from '../model/entry-log.ts';
 import { toFieldErrors } from '../model/field-error.ts';
 import { deriveClosure } from '../model/change.ts';
-import { type ProgressEntry, unionProgress } from '../model/measure-history.ts';
+import { withLatestNote } from '../model/measure-history.ts';
 import { derivedFields, metaFields } from '../model/record.ts';
 import { canTransition, type Status } from '../model/status.ts';
 import type { Mutation, Reason } from './protocol.ts';
@@ -28,6 +29,8 @@ export type MergeOutcome =
 
 const META = new Set<string>(metaFields);
 const DERIVED = new Set<string>(derivedFields);
+/** 最新进展 and its date: they follow the newest note of the log whenever a change brings notes. */
+const NOTE_FIELDS = new Set(['progressNote', 'progressNoteDate']);
 
 /**
  * The conflict policy: a field changed on the server after the version the device based its change on
@@ -60,6 +63,7 @@ export function mergeMutation(current: StoredRecord | null, mutation: Mutation, 
       updatedBy: m.actor,
       rev: seq,
     };
+    Object.assign(data, withLatestNote(data));
     const fields = Object.keys(data).filter((k) => !META.has(k));
     const fieldVersions = Object.fromEntries(fields.map((k) => [k, seq]));
     const fieldClients = Object.fromEntries(fields.map((k) => [k, m.clientId]));
@@ -73,32 +77,48 @@ export function mergeMutation(current: StoredRecord | null, mutation: Mutation, 
   const fieldVersions = { ...current.fieldVersions };
   const fieldClients = { ...current.fieldClients };
   const lost: LostValue[] = [];
+  const set = (field: string, value: unknown) => {
+    data[field] = value;
+    fieldVersions[field] = seq;
+    fieldClients[field] = m.clientId;
+  };
+  const kinds = entityEntryLogs[m.entity];
+  const followsLog = m.entity === 'measure' && 'progressLog' in m.fields;
   let changed = false;
   for (const [field, value] of Object.entries(m.fields)) {
-    if (sameValue(current.data[field], value)) continue;
+    if (sameValue(current.data[field], value) || (followsLog && NOTE_FIELDS.has(field))) continue;
+    const kind = kinds.find((k) => k.field === field);
+    if (kind) {
+      // An entry list only grows: the union of both, never a conflict (acts were checked when received).
+      const merged = mergeEntries(kind, current.data[field], value, null, { sawAll: false, concurrent: false });
+      if (merged.ok && !sameValue(current.data[field], merged.entries)) {
+        set(field, merged.entries);
+        changed = true;
+      }
+      continue;
+    }
     // Changed after the version this change was based on, by another device: a concurrent change.
     // (A device's own changes reach the server in the order it made them, so they supersede each other.)
     const concurrent = (current.fieldVersions[field] ?? 0) > base && current.fieldClients[field] !== m.clientId;
-    if (concurrent && field === 'progressLog' && Array.isArray(current.data[field]) && Array.isArray(value)) {
-      // Notes written on two devices at once are both kept: a log only grows by others' hands.
-      data[field] = unionProgress(current.data[field] as ProgressEntry[], value as ProgressEntry[]);
-      fieldVersions[field] = seq;
-      fieldClients[field] = m.clientId;
-      changed = true;
-      continue;
-    }
     if (concurrent) {
       lost.push({ field, serverValue: current.data[field], clientValue: value });
       continue;
     }
-    data[field] = value;
-    fieldVersions[field] = seq;
-    fieldClients[field] = m.clientId;
+    set(field, value);
     changed = true;
+  }
+  if (followsLog && !sameValue(current.data.progressLog, data.progressLog)) {
+    // With no note left standing (every one struck), 最新进展 is what the change says.
+    const noted = withLatestNote(data) === data ? { ...data, ...pick(m.fields, NOTE_FIELDS) } : withLatestNote(data);
+    for (const field of NOTE_FIELDS) if (!sameValue(data[field], noted[field])) set(field, noted[field]);
   }
   if (!changed) return { kind: 'merged', next: null, lost };
   Object.assign(data, { updatedAt: m.at, updatedBy: m.actor, rev: seq });
   return validate(m, current, { data, fieldVersions, fieldClients, version: seq, deleted: false }, lost);
+}
+
+function pick(fields: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => keys.has(k)));
 }
 
 function validate(m: Mutation, current: StoredRecord | null, next: StoredRecord, lost: LostValue[]): MergeOutcome {

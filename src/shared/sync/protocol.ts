@@ -118,14 +118,42 @@ export const auditEntrySchema = z.object({
   clientId: z.string().nullable(),
   entity: z.enum(entityNames),
   recordId: z.string(),
-  op: z.enum(['create', 'update', 'delete']),
+  /** restore: brought back by an administrator after a clearing of the shared ledger. */
+  op: z.enum(['create', 'update', 'delete', 'restore']),
   field: z.string(),
   oldValue: z.unknown(),
   newValue: z.unknown(),
   mutationId: z.string().nullable(),
+  /** The coordinator who imported the change from the author's exported file, if the author's device did not send it. */
+  carriedBy: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** The resolver is the signed-in user: no name travels in the request. */
 export const resolveRequestSchema = z.object({ action: z.enum(['keep', 'take', 'edit']), value: z.unknown().optional() }).strict();
 export type ResolveRequest = z.infer<typeof resolveRequestSchema>;
+
+/** What a device learns of the server's ledger: its name, and whether the server runs as a demonstration (LEDGER_DEMO=1). */
+export const ledgerInfoSchema = z.object({ name: z.string(), demo: z.boolean() });
+export type LedgerInfo = z.infer<typeof ledgerInfoSchema>;
+
+/** An administrator clears the shared ledger by typing its name. */
+export const clearRequestSchema = z.object({ confirm: z.string().max(100) }).strict();
+
+/** One clearing of the shared ledger: what it removed is kept, and 恢复 brings it back. */
+export const ledgerClearSchema = z.object({
+  id: idSchema,
+  clearedAt: timestampSchema,
+  clearedBy: z.string(),
+  count: z.number().int(),
+  restoredAt: timestampSchema.nullable(),
+  restoredBy: z.string().nullable(),
+});
+export type LedgerClear = z.infer<typeof ledgerClearSchema>;
+
+/**
+ * A coordinator brings in changes a device could not send (its exported file): each is checked with the
+ * permissions of `author`, the account that made it, and recorded as carried by the coordinator.
+ */
+export const carryRequestSchema = z.object({ author: idSchema, clientId: idSchema, mutations: z.array(mutationSchema).min(1).max(MAX_PUSH) }).strict();
+export type CarryRequest = z.infer<typeof carryRequestSchema>;

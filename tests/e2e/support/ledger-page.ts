@@ -4,7 +4,16 @@ import { sampleId } from '../../../src/shared/model/ids.ts';
 import { ADMIN } from './server.ts';
 
 export const measureId = (problem: number, index: number) => sampleId(`measure:${problem}:${index}`);
+/** A measure of the report body or a department report, by its sample key (正文:… or 附件N:…). */
+export const reportMeasureId = (key: string) => sampleId(`measure:${key}`);
 export const problemId = (problem: number) => sampleId(`problem:${problem}`);
+
+/**
+ * The sample ledger's size: 附件1's 33 measures, the report body's 12 and the department reports' 157. The
+ * seed's four deadlines (2022) have passed and none of their measures is reported done: they show red.
+ */
+export const SAMPLE = { problems: 10, measures: 202, departments: 39, overdue: 4 } as const;
+export const rowsText = (count: number) => `共 ${count} 条措施`;
 
 /** Opens the app, signs in (the test server's admin unless told), and waits for the ledger grid's rows. */
 export async function openLedger(page: Page, url = '/', credentials: { username: string; password: string } = ADMIN): Promise<void> {
@@ -17,6 +26,30 @@ export async function signIn(page: Page, credentials: { username: string; passwo
   await page.getByLabel('用户名').fill(credentials.username);
   await page.getByLabel('密码').fill(credentials.password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/**
+ * Scrolls a grid until the row is drawn: the grid draws only the rows near its viewport, and the sample
+ * has some 200 measures. Each step waits for the frames the grid draws in.
+ */
+export async function showRow(page: Page, grid: string, rowId: string): Promise<void> {
+  const row = page.locator(`[data-testid="${grid}"] [row-id="${rowId}"]`).first();
+  const viewport = page.locator(`[data-testid="${grid}"] .ag-grid-viewport`).first();
+  const frames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  if ((await row.count()) === 0) {
+    await viewport.evaluate((el) => el.scrollTo({ top: 0 }));
+    await frames();
+    for (let step = 0; step < 80 && (await row.count()) === 0; step++) {
+      const moved = await viewport.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollTo({ top: before + el.clientHeight * 0.6 });
+        return el.scrollTop !== before;
+      });
+      await frames();
+      if (!moved) break;
+    }
+  }
+  await expect(row).toBeAttached();
 }
 
 export function cell(page: Page, grid: string, rowId: string, colId: string): Locator {

@@ -6,6 +6,7 @@ import { ensureFirstAdmin } from '../../../src/server/auth/accounts.ts';
 import { type AccountStore, createAccountStore } from '../../../src/server/store/account-store.ts';
 import { createAttachmentStore } from '../../../src/server/store/attachment-store.ts';
 import { type OpenDatabase, openDatabase } from '../../../src/server/store/database.ts';
+import { createLedgerClearStore } from '../../../src/server/store/ledger-clear-store.ts';
 import { createSyncStore } from '../../../src/server/store/sync-store.ts';
 import type { TestDatabase } from './databases.ts';
 
@@ -20,7 +21,8 @@ export async function startInProcess(database: TestDatabase, bodyLimit?: number)
   const opened = await openDatabase({ databaseUrl: database.env.DATABASE_URL, dataDir: database.env.DATA_DIR });
   const accounts = createAccountStore(opened.db);
   await ensureFirstAdmin(accounts, ADMIN_PASSWORD);
-  const options: AppOptions = { staticDir: '/nonexistent', logLevel: 'silent', store: createSyncStore(opened.db, opened.dialect), accounts, attachments: createAttachmentStore(opened.db), bodyLimit };
+  const store = createSyncStore(opened.db, opened.dialect);
+  const options: AppOptions = { staticDir: '/nonexistent', logLevel: 'silent', store, accounts, attachments: createAttachmentStore(opened.db), clears: createLedgerClearStore(opened.db, store), bodyLimit };
   const app = await createApp(options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -10,6 +10,8 @@ export type ServerSuite = {
   readonly server: InProcessServer;
   /** A coordinator named `name`, signed in on a device of their own. */
   coordinator: (name: string, beforeRequest?: (path: string, init?: RequestInit) => void) => Promise<TestClient>;
+  /** Department staff named `name`, of the given departments, signed in on a device (a tablet) of their own. */
+  staff: (name: string, departmentIds: string[]) => Promise<TestClient>;
   /** A device made elsewhere, closed with the others after the test. */
   track: (client: TestClient) => void;
 };
@@ -37,6 +39,12 @@ export function useServerSuite(kind: StoreKind): ServerSuite {
     async coordinator(name, beforeRequest) {
       await addUser(server.accounts, { username: name, displayName: name, password: 'password-of-' + name, role: 'coordinator' });
       const client = await createClient(server.url, name, { username: name, password: 'password-of-' + name }, { beforeRequest });
+      clients.push(client);
+      return client;
+    },
+    async staff(name, departmentIds) {
+      await addUser(server.accounts, { username: name, displayName: name, password: 'password-of-' + name, role: 'staff', departmentIds });
+      const client = await createClient(server.url, name, { username: name, password: 'password-of-' + name });
       clients.push(client);
       return client;
     },

@@ -1,36 +1,38 @@
-// 数据 Data: load or clear the sample ledger, generate synthetic rows, and this device's settings.
+// 数据 Data: what acts on this device (forgetting its copy, its settings) apart from what acts on everyone's shared
+// ledger (the sample into an empty ledger, import and export, an administrator's clearing, a demonstration
+// server's synthetic rows), each saying so.
 import { useState } from 'react';
+import { canClearLedger } from '#shared/auth/permissions.ts';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
-import { clearLedger, generateMeasures, loadSample } from '#client/storage/sample-data.ts';
-import type { SaveResult } from '#client/storage/save-changes.ts';
+import { useDevice } from '#client/context/device-context.tsx';
+import { generateMeasures, ledgerIsEmpty, loadSample } from '#client/storage/sample-data.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
-import { describeFieldError } from '#shared/i18n/describe-error.ts';
 import { ConfirmDialog, Dialog } from '#client/ui/dialog.tsx';
 import { useToast } from '#client/ui/toast.tsx';
+import { DeviceResetDialog } from './device-reset-dialog.tsx';
 import { loadSeedSample } from './load-seed-sample.ts';
+import { SharedClearDialog } from './shared-clear-dialog.tsx';
 
-type Pending = 'load' | 'clear' | null;
+type Pending = 'reset' | 'sample' | 'clearShared' | 'generate' | null;
 
 /** `onTransfer`: the shell opens the import or export dialog (another feature) over this menu. */
 export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose: () => void; onTransfer: (kind: 'import' | 'export') => void }) {
   const storage = useStorage();
   const settings = useSettings();
+  const { sync } = useDevice();
   const t = useT();
   const toast = useToast();
-  const [confirm, setConfirm] = useState<Pending>(null);
+  const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [count, setCount] = useState(100_000);
-  const mayImport = settings.account !== null && settings.account.role !== 'viewer';
+  const [count, setCount] = useState(1_000);
+  const user = settings.account;
+  const mayImport = user !== null && user.role !== 'viewer';
+  const demo = settings.ledger?.demo === true;
 
-  const run = async (label: string, task: () => Promise<SaveResult>, done: (r: Extract<SaveResult, { ok: true }>) => void) => {
+  const run = async (label: string, task: () => Promise<void>) => {
     setBusy(label);
     try {
-      const result = await task();
-      if (result.ok) done(result);
-      for (const refused of result.ok ? [] : result.errors.slice(0, 3)) {
-        const row = t('error.rowOf', { entity: t(`entity.${refused.entity}`), name: refused.id });
-        for (const error of refused.errors) toast.show({ kind: 'error', text: describeFieldError(t, refused.entity, error, row) });
-      }
+      await task();
     } catch (error) {
       toast.show({ kind: 'error', text: describeStorageError(t, error) });
     } finally {
@@ -38,32 +40,34 @@ export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose
     }
   };
 
+  // Only into an empty ledger, and only once the server has said it holds nothing either.
   const load = () =>
-    run(t('data.loading'), async () => loadSample(storage, await loadSeedSample()), () => {
+    run(t('data.loading'), async () => {
+      const reached = await sync.pull().then(
+        () => true,
+        () => false,
+      );
+      if (!reached) return void toast.show({ kind: 'error', text: t('data.sampleNeedsServer') });
+      if (!ledgerIsEmpty(storage)) return void toast.show({ kind: 'error', text: t('data.sampleNotEmpty') });
+      const result = await loadSample(storage, await loadSeedSample());
+      if (!result.ok) return void toast.show({ kind: 'error', text: t('data.sampleNotEmpty') });
       toast.show({
         kind: 'info',
-        text: t('toast.sampleLoaded', {
-          problems: storage.cache.all('problem').length,
-          measures: storage.cache.all('measure').length,
-          departments: storage.cache.all('department').length,
-        }),
+        text: t('toast.sampleLoaded', { problems: storage.cache.all('problem').length, measures: storage.cache.all('measure').length, departments: storage.cache.all('department').length }),
       });
-    });
-  const clear = () =>
-    run(t('data.loading'), () => clearLedger(storage), (result) => {
-      toast.show({ kind: 'info', text: t('toast.cleared'), action: { label: t('action.undo'), run: () => void storage.save(result.inverse) } });
+      void sync.syncNow();
     });
   const generate = () =>
-    run(
-      t('data.generating', { done: 0, total: count }),
-      () => generateMeasures(storage, count, (done) => setBusy(t('data.generating', { done, total: count }))),
-      () => toast.show({ kind: 'info', text: t('toast.generated', { count }) }),
-    );
+    run(t('data.generating', { done: 0, total: count }), async () => {
+      const result = await generateMeasures(storage, count, (done) => setBusy(t('data.generating', { done, total: count })));
+      toast.show(result.ok ? { kind: 'info', text: t('toast.generated', { count }) } : { kind: 'error', text: t('data.generateNeedsProblems') });
+    });
 
+  const close = () => setPending(null);
   return (
     <>
       <Dialog
-        open={open && confirm === null}
+        open={open && pending === null}
         title={t('data.title')}
         onClose={onClose}
         actions={
@@ -72,40 +76,14 @@ export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose
           </button>
         }
       >
-        <section className="menu-section">
-          <p className="note">{t('data.sampleNote')}</p>
+        <section className="menu-section" aria-labelledby="data-device">
+          <h3 id="data-device">{t('data.deviceTitle')}</h3>
+          <p className="note">{t('data.deviceNote')}</p>
           <div className="menu-row">
-            <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => setConfirm('load')}>
-              {t('action.loadSample')}
-            </button>
-            <button type="button" className="button button--danger" disabled={busy !== null} onClick={() => setConfirm('clear')}>
-              {t('action.clearAll')}
+            <button type="button" className="button" disabled={busy !== null} onClick={() => setPending('reset')}>
+              {t('action.resetDevice')}
             </button>
           </div>
-        </section>
-        <section className="menu-section">
-          <p className="note">{t('data.transferNote')}</p>
-          <div className="menu-row">
-            {mayImport && (
-              <button type="button" className="button" disabled={busy !== null} onClick={() => onTransfer('import')}>
-                {t('action.import')}
-              </button>
-            )}
-            <button type="button" className="button" disabled={busy !== null} onClick={() => onTransfer('export')}>
-              {t('action.export')}
-            </button>
-          </div>
-        </section>
-        <section className="menu-section">
-          <label className="field">
-            <span>{t('data.generateCount')}</span>
-            <input type="number" min={1} max={1_000_000} step={1000} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} />
-          </label>
-          <button type="button" className="button" disabled={busy !== null} onClick={() => void generate()}>
-            {t('action.generate')}
-          </button>
-        </section>
-        <section className="menu-section">
           <label className="field">
             <span>{t('settings.userName')}</span>
             <input type="text" defaultValue={settings.userName} maxLength={50} onBlur={(e) => void storage.settings.save({ userName: e.target.value.trim() })} />
@@ -121,24 +99,63 @@ export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose
             />
           </label>
         </section>
+        <section className="menu-section" aria-labelledby="data-shared">
+          <h3 id="data-shared">{t('data.sharedTitle')}</h3>
+          <p className="note">{t('data.sharedNote')}</p>
+          <p className="note">{t('data.transferNote')}</p>
+          <div className="menu-row">
+            {mayImport && (
+              <button type="button" className="button" disabled={busy !== null} onClick={() => onTransfer('import')}>
+                {t('action.import')}
+              </button>
+            )}
+            <button type="button" className="button" disabled={busy !== null} onClick={() => onTransfer('export')}>
+              {t('action.export')}
+            </button>
+          </div>
+          <p className="note">{t('data.sampleNote')}</p>
+          <div className="menu-row">
+            <button type="button" className="button" disabled={busy !== null} onClick={() => setPending('sample')}>
+              {t('action.loadSample')}
+            </button>
+            {canClearLedger(user) && (
+              <button type="button" className="button button--danger" disabled={busy !== null} onClick={() => setPending('clearShared')}>
+                {t('action.clearShared')}
+              </button>
+            )}
+          </div>
+        </section>
+        {demo && (
+          <section className="menu-section" aria-labelledby="data-demo">
+            <h3 id="data-demo">{t('data.demoTitle')}</h3>
+            <label className="field">
+              <span>{t('data.generateCount')}</span>
+              <input type="number" min={1} max={1_000_000} step={1000} value={count} onChange={(e) => setCount(Math.max(1, Math.min(1_000_000, Number(e.target.value) || 1)))} />
+            </label>
+            <button type="button" className="button" disabled={busy !== null} onClick={() => setPending('generate')}>
+              {t('action.generate')}
+            </button>
+          </section>
+        )}
         {busy && (
           <p className="busy" role="status">
             {busy}
           </p>
         )}
       </Dialog>
+      <DeviceResetDialog open={pending === 'reset'} onClose={close} />
+      <SharedClearDialog open={pending === 'clearShared'} onClose={close} />
       <ConfirmDialog
-        open={confirm !== null}
-        title={confirm === 'clear' ? t('action.clearAll') : t('action.loadSample')}
-        message={<p>{confirm === 'clear' ? t('confirm.clearAll') : t('confirm.loadSample')}</p>}
+        open={pending === 'sample' || pending === 'generate'}
+        title={pending === 'generate' ? t('action.generate') : t('action.loadSample')}
+        message={<p>{pending === 'generate' ? t('confirm.generate', { count }) : t('confirm.loadSample')}</p>}
         confirmLabel={t('action.confirm')}
         cancelLabel={t('action.cancel')}
-        danger={confirm === 'clear'}
-        onCancel={() => setConfirm(null)}
+        onCancel={close}
         onConfirm={() => {
-          const action = confirm;
-          setConfirm(null);
-          void (action === 'clear' ? clear() : load());
+          const action = pending;
+          close();
+          void (action === 'generate' ? generate() : load());
         }}
       />
     </>

@@ -4,7 +4,7 @@ import type { Extension } from '#shared/model/measure-history.ts';
 import { pendingExtension } from '#shared/model/measure-history.ts';
 import { useT } from '#client/context/ledger-context.tsx';
 import { Errors } from './form-sections.tsx';
-import type { FormValues } from './form-state.ts';
+import { type FormValues, newExtension } from './form-state.ts';
 
 type Props = {
   extensions: readonly Extension[];
@@ -19,7 +19,8 @@ type Props = {
 export function ExtensionSection({ extensions, values, onChange, readOnly, canDecide, onDecide, errors }: Props) {
   const t = useT();
   const pending = pendingExtension(extensions);
-  const line = (e: Extension) => t(`form.extension${e.decision === 'pending' ? 'Pending' : e.decision === 'approved' ? 'Approved' : 'Refused'}`, { date: e.requestedDeadline, by: e.decision === 'pending' ? e.requestedBy : (e.decidedBy ?? '') });
+  const labels = { pending: 'form.extensionPending', approved: 'form.extensionApproved', refused: 'form.extensionRefused', withdrawn: 'form.extensionWithdrawn' } as const;
+  const line = (e: Extension) => t(labels[e.decision], { date: e.requestedDeadline, by: e.decision === 'pending' ? e.requestedBy : (e.decidedBy ?? '') });
   return (
     <section className="form-section" aria-labelledby="extension-title">
       <h3 id="extension-title">{t('form.extension')}</h3>
@@ -51,7 +52,7 @@ export function ExtensionSection({ extensions, values, onChange, readOnly, canDe
         ))}
       </ul>
       {!readOnly && !pending && values.extension === null && (
-        <button type="button" className="button touch" onClick={() => onChange({ extension: { requestedDeadline: '', reason: '' } })}>
+        <button type="button" className="button touch" onClick={() => onChange({ extension: newExtension() })}>
           {t('form.extensionAsk')}
         </button>
       )}

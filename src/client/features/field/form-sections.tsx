@@ -2,7 +2,7 @@
 // indicators' actual values, and evidence document numbers.
 import { useState } from 'react';
 import type { Measure } from '#shared/model/measure.ts';
-import { sortProgress } from '#shared/model/measure-history.ts';
+import { type ProgressEntry, sortProgress } from '#shared/model/measure-history.ts';
 import type { Status } from '#shared/model/status.ts';
 import { useT } from '#client/context/ledger-context.tsx';
 import type { FormValues } from './form-state.ts';
@@ -59,7 +59,8 @@ export function ProgressSection({ values, onChange, readOnly, errors }: SectionP
   );
 }
 
-export function NoteSection({ values, onChange, readOnly, errors, measure }: SectionProps & { measure: Measure }) {
+/** `onStrike`: offered on the notes the user may strike (their own, or any for a coordinator). */
+export function NoteSection({ values, onChange, readOnly, errors, measure, mayStrike, onStrike }: SectionProps & { measure: Measure; mayStrike: (entry: ProgressEntry) => boolean; onStrike: (entry: ProgressEntry) => void }) {
   const t = useT();
   const history = sortProgress(measure.progressLog);
   return (
@@ -86,13 +87,19 @@ export function NoteSection({ values, onChange, readOnly, errors, measure }: Sec
       ) : (
         <ol className="history" aria-label={t('form.history')}>
           {history.map((entry) => (
-            <li key={entry.id}>
+            <li key={entry.id} className={entry.struckAt ? 'history__struck' : undefined}>
               <span className="history__meta">
                 {t('form.historyEntry', { date: entry.date, by: entry.by })}
                 {entry.status && ` · ${t(`status.${entry.status}`)}`}
                 {entry.progress !== null && ` · ${entry.progress}%`}
+                {entry.struckAt && ` · ${t('entry.struck', { by: entry.struckBy ?? '' })}`}
               </span>
               <span className="history__text">{entry.text}</span>
+              {!entry.struckAt && mayStrike(entry) && (
+                <button type="button" className="button touch history__strike" onClick={() => onStrike(entry)}>
+                  {t('entry.strike')}
+                </button>
+              )}
             </li>
           ))}
         </ol>

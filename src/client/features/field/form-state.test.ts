@@ -34,24 +34,36 @@ describe('the measure form', () => {
     });
   });
 
+  it('adds a note once: a draft restored after its save holds nothing the measure lacks', () => {
+    const m = measure();
+    const values = { ...initialValues(m, '2022-11-02'), progress: 40, noteText: '完成窗口公示' };
+    const saved = applyChange(m, toChange(m, values, who).change!, who);
+    if (!saved.ok) throw new Error('expected a save');
+    const after = saved.next as Measure;
+    // The same form values (a draft written just before the save) against the saved measure.
+    expect(isDirty(after, values)).toBe(false);
+    expect(toChange(after, values, who)).toEqual({ change: null, errors: [] });
+    expect(after.progressLog).toHaveLength(1);
+  });
+
   it('names the field at fault and saves nothing: a bad figure, an incomplete or too-early extension request, a forbidden status', () => {
     const m = measure();
     const start = initialValues(m, '2022-11-02');
     expect(toChange(m, { ...start, actuals: ['约十'] }, who).errors).toEqual([{ field: 'indicators', code: 'invalidNumber', params: { name: '办结时限' } }]);
-    expect(toChange(m, { ...start, extension: { requestedDeadline: '', reason: ' ' } }, who).errors).toEqual([
+    expect(toChange(m, { ...start, extension: { id: newId(), requestedDeadline: '', reason: ' ' } }, who).errors).toEqual([
       { field: 'extensions', code: 'required', params: { part: 'requestedDeadline' } },
       { field: 'extensions', code: 'required', params: { part: 'reason' } },
     ]);
-    expect(toChange(m, { ...start, extension: { requestedDeadline: '2022-12-01', reason: '等待批复' } }, who).errors).toEqual([{ field: 'extensions', code: 'extensionNotLater' }]);
+    expect(toChange(m, { ...start, extension: { id: newId(), requestedDeadline: '2022-12-01', reason: '等待批复' } }, who).errors).toEqual([{ field: 'extensions', code: 'extensionNotLater' }]);
     expect(toChange(m, { ...start, status: 'closed' }, who).errors).toEqual([{ field: 'status', code: 'transition', params: { from: 'in_progress', to: 'closed' } }]);
   });
 
   it('asks for an extension, and withdraws a pending one', () => {
     const m = measure();
-    const asked = toChange(m, { ...initialValues(m, '2022-11-02'), extension: { requestedDeadline: '2023-03-31', reason: '需协调省级部门' } }, who).change;
+    const asked = toChange(m, { ...initialValues(m, '2022-11-02'), extension: { id: newId(), requestedDeadline: '2023-03-31', reason: '需协调省级部门' } }, who).change;
     expect(asked?.op === 'update' && asked.fields.extensions).toMatchObject([{ requestedDeadline: '2023-03-31', decision: 'pending', requestedBy: '赵敏' }]);
     const pending = { ...m, extensions: requestExtension([], { requestedDeadline: '2023-03-31', reason: '理由' }, who) };
     const withdrawn = toChange(pending, { ...initialValues(pending, '2022-11-02'), withdraw: true }, who).change;
-    expect(withdrawn?.op === 'update' && withdrawn.fields.extensions).toEqual([]);
+    expect(withdrawn?.op === 'update' && withdrawn.fields.extensions).toMatchObject([{ decision: 'withdrawn', decidedBy: '赵敏' }]);
   });
 });

@@ -4,21 +4,24 @@ import type { Attachment } from '#shared/model/attachment.ts';
 import { applyChange, type Change, sameValue } from '#shared/model/change.ts';
 import type { FieldError } from '#shared/model/field-error.ts';
 import type { Measure } from '#shared/model/measure.ts';
-import { appendProgress, pendingExtension, requestExtension } from '#shared/model/measure-history.ts';
+import { newId } from '#shared/model/ids.ts';
+import { appendProgress, pendingExtension, requestExtension, withdrawExtension } from '#shared/model/measure-history.ts';
 import type { Status } from '#shared/model/status.ts';
 import { isoDateSchema } from '#shared/model/dates.ts';
 
 export type FormValues = {
   status: Status;
   progress: number;
+  /** The id the note will have in the log: made when the form opens, so that saving it twice adds it once. */
+  noteId: string;
   noteDate: string;
   noteText: string;
   /** Each indicator's actual value as typed, in the measure's order. */
   actuals: string[];
   evidence: string[];
   attachments: Attachment[];
-  /** A new extension request being written, or null. */
-  extension: { requestedDeadline: string; reason: string } | null;
+  /** A new extension request being written (its id made when it was begun), or null. */
+  extension: { id: string; requestedDeadline: string; reason: string } | null;
   /** The pending request is to be withdrawn. */
   withdraw: boolean;
 };
@@ -41,6 +44,7 @@ export function initialValues(m: Measure, today: string): FormValues {
   return {
     status: m.status,
     progress: m.progress,
+    noteId: newId(),
     noteDate: today,
     noteText: '',
     actuals: m.indicators.map((i) => (i.actual === null ? '' : String(i.actual))),
@@ -51,11 +55,26 @@ export function initialValues(m: Measure, today: string): FormValues {
   };
 }
 
-export function isDirty(m: Measure, values: FormValues): boolean {
-  return !sameValue(stripDate(initialValues(m, values.noteDate)), stripDate(values));
+/** A new extension request, begun in the form. */
+export function newExtension(): NonNullable<FormValues['extension']> {
+  return { id: newId(), requestedDeadline: '', reason: '' };
 }
 
-const stripDate = (v: FormValues) => ({ ...v, noteDate: '' });
+/** Whether the form holds anything the measure does not: a note or request already saved counts for nothing. */
+export function isDirty(m: Measure, values: FormValues): boolean {
+  return !sameValue(comparable(m, initialValues(m, values.noteDate)), comparable(m, values));
+}
+
+function comparable(m: Measure, v: FormValues) {
+  const noteSaved = m.progressLog.some((e) => e.id === v.noteId);
+  const requestSaved = v.extension !== null && m.extensions.some((e) => e.id === v.extension?.id);
+  return { ...v, noteId: '', noteDate: '', noteText: noteSaved ? '' : v.noteText, extension: requestSaved ? null : v.extension };
+}
+
+/** Whether what the form holds was saved already (a draft written just before its save): nothing to offer. */
+export function alreadySaved(m: Measure, values: Partial<FormValues>): boolean {
+  return (values.noteId !== undefined && m.progressLog.some((e) => e.id === values.noteId)) || (values.extension != null && m.extensions.some((e) => e.id === values.extension?.id));
+}
 
 /** The changed fields as one update, or the errors to show beside the fields (nothing is saved then). */
 export function toChange(m: Measure, values: FormValues, who: Who): { change: Change | null; errors: FieldError[] } {
@@ -64,10 +83,11 @@ export function toChange(m: Measure, values: FormValues, who: Who): { change: Ch
   if (values.status !== m.status) fields.status = values.status;
   if (values.progress !== m.progress) fields.progress = values.progress;
   const note = values.noteText.trim();
-  if (note !== '') {
+  // A note already in the log (its save came before) is not added again.
+  if (note !== '' && !m.progressLog.some((e) => e.id === values.noteId)) {
     fields.progressNote = note;
     fields.progressNoteDate = values.noteDate;
-    fields.progressLog = appendProgress(m.progressLog, { date: values.noteDate, text: note, progress: values.progress, status: values.status }, who);
+    fields.progressLog = appendProgress(m.progressLog, { id: values.noteId, date: values.noteDate, text: note, progress: values.progress, status: values.status }, who);
   }
   const indicators = m.indicators.map((indicator, index) => {
     const text = (values.actuals[index] ?? '').trim().replace(/[,，]/g, '');
@@ -81,8 +101,8 @@ export function toChange(m: Measure, values: FormValues, who: Who): { change: Ch
   if (!sameValue(values.attachments, m.attachments)) fields.attachments = values.attachments;
   let extensions = m.extensions;
   const pending = pendingExtension(extensions);
-  if (values.withdraw && pending) extensions = extensions.filter((e) => e.id !== pending.id);
-  if (values.extension) {
+  if (values.withdraw && pending) extensions = withdrawExtension(extensions, pending.id, who);
+  if (values.extension && !extensions.some((e) => e.id === values.extension?.id)) {
     // Checked here first so that the message names the box at fault, not just "the request".
     const { requestedDeadline, reason } = values.extension;
     if (!isoDateSchema.safeParse(requestedDeadline).success) errors.push({ field: 'extensions', code: requestedDeadline === '' ? 'required' : 'invalidDate', params: { part: 'requestedDeadline' } });

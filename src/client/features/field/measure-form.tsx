@@ -6,7 +6,7 @@ import { describeReason } from '#shared/i18n/describe-error.ts';
 import { todayIso } from '#shared/model/dates.ts';
 import type { FieldError } from '#shared/model/field-error.ts';
 import type { Measure } from '#shared/model/measure.ts';
-import { decideExtension } from '#shared/model/measure-history.ts';
+import { decideExtension, type ProgressEntry, strikeProgress } from '#shared/model/measure-history.ts';
 import { nextStatuses } from '#shared/model/status.ts';
 import { getWarningLight } from '#shared/model/warning.ts';
 import { useRecords, useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
@@ -33,7 +33,8 @@ export function MeasureForm({ measure, onClose }: Props) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [tried, setTried] = useState(false);
   const dirty = isDirty(measure, values);
-  const draft = useDraft(storage, `measure:${measure.id}`, values, dirty);
+  // A draft holding nothing the measure lacks (written just before its save) is not offered again.
+  const draft = useDraft(storage, `measure:${measure.id}`, values, dirty, (found) => !isDirty(measure, { ...initialValues(measure, todayIso()), ...found }));
   const hashes = useMemo(() => [...new Set([...values.attachments, ...measure.attachments].map((a) => a.hash))], [values.attachments, measure.attachments]);
   const unsynced = useUnsynced(measure.id, hashes);
   const who = () => ({ actor: settings.userName || user?.displayName || '', now: new Date().toISOString() });
@@ -57,10 +58,13 @@ export function MeasureForm({ measure, onClose }: Props) {
     setTried(true);
     setErrors(found);
     if (found.length > 0) return toast.show({ kind: 'error', text: t('form.fixErrors') });
+    // From here no autosave runs: the draft goes with the save, in its transaction.
+    await draft.seal();
     try {
       if (update) {
-        const result = await storage.save([update]);
+        const result = await storage.save([update], { draft: draft.key });
         if (!result.ok) {
+          draft.unseal();
           setErrors(result.errors.flatMap((e) => e.errors));
           return toast.show({ kind: 'error', text: t('form.fixErrors') });
         }
@@ -69,13 +73,26 @@ export function MeasureForm({ measure, onClose }: Props) {
       toast.show({ kind: 'info', text: t('form.saved') });
       onClose();
     } catch (error) {
+      draft.unseal();
       toast.show({ kind: 'error', text: describeStorageError(t, error) });
     }
   }
 
+  /** A note is struck (撤回), never removed: its author or a coordinator may; the server checks again. */
+  const mayStrike = (entry: ProgressEntry) => !readOnly && (canDecideExtensions(user) || entry.by === user?.displayName);
+  async function strike(entry: ProgressEntry) {
+    const result = await storage.save([{ op: 'update', entity: 'measure', id: measure.id, fields: { progressLog: strikeProgress(measure.progressLog, entry.id, who()) } }]).catch((error: unknown) => {
+      toast.show({ kind: 'error', text: describeStorageError(t, error) });
+      return null;
+    });
+    if (result && !result.ok) setErrors(result.errors.flatMap((e) => e.errors));
+    else if (result) toast.show({ kind: 'info', text: t('entry.struckToast') });
+  }
+
   async function decide(id: string, approve: boolean) {
     const fields = decideExtension(measure.extensions, id, approve, who());
-    const result = await storage.save([{ op: 'update', entity: 'measure', id: measure.id, fields }]).catch((error: unknown) => {
+    // A decision is not undone: it stands in the record's history, as every entry does.
+    const result = await storage.save([{ op: 'update', entity: 'measure', id: measure.id, fields }], { undoable: false }).catch((error: unknown) => {
       toast.show({ kind: 'error', text: describeStorageError(t, error) });
       return null;
     });
@@ -142,7 +159,7 @@ export function MeasureForm({ measure, onClose }: Props) {
       <div className="measure-form__body" inert={draft.offer !== null || !draft.checked}>
         <StatusSection values={values} onChange={change} readOnly={readOnly} errors={messages('status')} options={statusOptions} lockedNote={!readOnly && statusOptions.some((o) => !o.allowed)} />
         <ProgressSection values={values} onChange={change} readOnly={readOnly} errors={messages('progress')} />
-        <NoteSection values={values} onChange={change} readOnly={readOnly} errors={messages('note')} measure={measure} />
+        <NoteSection values={values} onChange={change} readOnly={readOnly} errors={messages('note')} measure={measure} mayStrike={mayStrike} onStrike={(entry) => void strike(entry)} />
         <IndicatorsSection values={values} onChange={change} readOnly={readOnly} errors={messages('indicators')} measure={measure} />
         <EvidenceSection values={values} onChange={change} readOnly={readOnly} errors={messages('evidence')} />
         <FileSection attachments={values.attachments} onChange={(attachments) => change({ attachments })} readOnly={readOnly} actor={who().actor} unsent={unsynced.files} errors={messages('files')} />

@@ -1,5 +1,7 @@
 // Keeps the form's unsaved values as a draft in IndexedDB while the user types (and when the page goes away),
-// and offers a draft left by a closed tab or a crash when the form opens again.
+// and offers a draft left by a closed tab or a crash when the form opens again. A save seals the draft: no
+// autosave runs after it starts, and the save deletes the draft in its own transaction, so a saved note never
+// comes back as a draft.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { deleteDraft, loadDraft, saveDraft } from '#client/storage/drafts.ts';
@@ -16,23 +18,39 @@ export type DraftControl<T> = {
   /** Whether the opening check is done. */
   checked: boolean;
   savedAt: string | null;
+  /** The key the save passes to storage, which deletes the draft in the save's transaction. */
+  key: string;
   restore: () => T | null;
   discard: () => Promise<void>;
-  /** The form was saved: the draft has done its job. */
+  /** A save begins: autosave stops and any draft write under way is waited for. */
+  seal: () => Promise<void>;
+  /** The save was refused: the user goes on typing, and autosave with them. */
+  unseal: () => void;
+  /** The form was saved (its draft went with the save, or nothing needed saving): files only the draft held are let go. */
   clear: () => Promise<void>;
 };
 
-export function useDraft<T>(storage: LedgerStorage, key: string, values: T, dirty: boolean): DraftControl<T> {
+/** `stale`: a draft that holds nothing the record lacks (written just before its save) is dropped, not offered. */
+export function useDraft<T>(storage: LedgerStorage, key: string, values: T, dirty: boolean, stale: (values: T) => boolean): DraftControl<T> {
   const [offer, setOffer] = useState<DraftOffer<T> | null>(null);
   const [checked, setChecked] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const latest = useRef({ values, dirty });
   latest.current = { values, dirty };
   const stored = useRef(false);
+  const sealed = useRef(false);
+  const writing = useRef<Promise<void>>(Promise.resolve());
+  const staleRef = useRef(stale);
+  staleRef.current = stale;
 
   useEffect(() => {
     let cancelled = false;
-    void loadDraft(storage.db, key).then((draft) => {
+    void loadDraft(storage.db, key).then(async (draft) => {
+      if (cancelled) return;
+      if (draft && staleRef.current(draft.values as T)) {
+        await deleteDraft(storage.db, key);
+        draft = undefined;
+      }
       if (cancelled) return;
       if (draft) setOffer({ values: draft.values as T, savedAt: draft.savedAt });
       stored.current = draft !== undefined;
@@ -44,17 +62,23 @@ export function useDraft<T>(storage: LedgerStorage, key: string, values: T, dirt
   }, [storage, key]);
 
   const active = checked && offer === null;
-  const write = useCallback(async () => {
-    const { values: now, dirty: changed } = latest.current;
-    if (changed) {
-      await saveDraft(storage.db, key, now);
-      stored.current = true;
-      setSavedAt(new Date().toISOString());
-    } else if (stored.current) {
-      await deleteDraft(storage.db, key);
-      stored.current = false;
-      setSavedAt(null);
-    }
+  const write = useCallback(() => {
+    // Writes run one after another, so that a save can wait for the one under way.
+    const run = writing.current.then(async () => {
+      if (sealed.current) return;
+      const { values: now, dirty: changed } = latest.current;
+      if (changed) {
+        await saveDraft(storage.db, key, now);
+        stored.current = true;
+        setSavedAt(new Date().toISOString());
+      } else if (stored.current) {
+        await deleteDraft(storage.db, key);
+        stored.current = false;
+        setSavedAt(null);
+      }
+    });
+    writing.current = run.catch(() => undefined);
+    return run;
   }, [storage, key]);
 
   useEffect(() => {
@@ -82,6 +106,7 @@ export function useDraft<T>(storage: LedgerStorage, key: string, values: T, dirt
     offer,
     checked,
     savedAt,
+    key,
     restore: () => {
       const values = offer?.values ?? null;
       setOffer(null);
@@ -93,8 +118,15 @@ export function useDraft<T>(storage: LedgerStorage, key: string, values: T, dirt
       stored.current = false;
       await removeUnusedFiles(storage.db);
     },
+    seal: async () => {
+      sealed.current = true;
+      await writing.current;
+    },
+    unseal: () => {
+      sealed.current = false;
+    },
     clear: async () => {
-      latest.current = { ...latest.current, dirty: false };
+      // Already gone with the save; a save with nothing to change has none to take it.
       await deleteDraft(storage.db, key);
       stored.current = false;
       setSavedAt(null);

@@ -2,7 +2,7 @@
 import { canCreate, canDelete } from '#shared/auth/permissions.ts';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef } from 'react';
-import { departmentLevels, type Department } from '#shared/model/department.ts';
+import { departmentKinds, departmentLevels, type Department } from '#shared/model/department.ts';
 import { newId } from '#shared/model/ids.ts';
 import { getRole } from '#shared/model/problem.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
@@ -42,6 +42,7 @@ function DepartmentsGrid() {
       fieldColumn({ entity: 'department', field: 'name', kind: 'text', width: 220, pinned: 'left' }, env),
       fieldColumn({ entity: 'department', field: 'shortName', kind: 'text', width: 120 }, env),
       fieldColumn({ entity: 'department', field: 'level', kind: 'level', width: 120, options: () => departmentLevels }, env),
+      fieldColumn({ entity: 'department', field: 'kind', kind: 'departmentKind', width: 110, options: () => departmentKinds }, env),
       fieldColumn({ entity: 'department', field: 'fullName', kind: 'text', width: 260 }, env),
       {
         colId: 'problemCount',

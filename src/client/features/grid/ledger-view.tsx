@@ -87,6 +87,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'measure', field: 'type', kind: 'measureType', width: 110, options: () => measureTypes }, env),
       fieldColumn({ entity: 'measure', field: 'owner', kind: 'text', width: 100 }, env),
       fieldColumn({ entity: 'measure', field: 'deadline', kind: 'date', width: 130 }, env),
+      fieldColumn({ entity: 'measure', field: 'deadlineNote', kind: 'text', width: 110 }, env),
       fieldColumn({ entity: 'measure', field: 'status', kind: 'status', width: 110 }, env),
       {
         colId: 'warning',
@@ -104,6 +105,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'measure', field: 'cooperatingDepartmentIds', kind: 'departments', width: 220 }, env),
       fieldColumn({ entity: 'measure', field: 'details', kind: 'multiline', width: 300 }, env),
       fieldColumn({ entity: 'measure', field: 'evidence', kind: 'lines', width: 260 }, env),
+      fieldColumn({ entity: 'measure', field: 'source', kind: 'text', width: 260 }, env),
       fieldColumn({ entity: 'measure', field: 'updatedBy', kind: 'text', width: 100, editable: false }, env),
     ];
   }, [t, codec, user, cache, settings.warningDays]);

@@ -5,7 +5,8 @@ import { canEditField } from '#shared/auth/permissions.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
 import { todayIso } from '#shared/model/dates.ts';
 import type { Measure } from '#shared/model/measure.ts';
-import { type Problem, type Role, getRole, roles, setRole } from '#shared/model/problem.ts';
+import { departmentKinds, departmentLevels } from '#shared/model/department.ts';
+import { type Problem, type Role, getRole, isReportedRole, roles, setRole } from '#shared/model/problem.ts';
 import { isDone } from '#shared/model/status.ts';
 import { getWarningLight, type WarningLight, worstLight } from '#shared/model/warning.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
@@ -23,10 +24,22 @@ type MatrixContext = { stats: { current: Stats }; t: Translate };
 
 function MatrixCell(p: ICellRendererParams<Problem, Role | null, MatrixContext>) {
   const { stats, t } = p.context;
-  const cell = p.data ? stats.current.get(p.data.id)?.get(p.colDef?.colId ?? '') : undefined;
+  const departmentId = p.colDef?.colId ?? '';
+  const cell = p.data ? stats.current.get(p.data.id)?.get(departmentId) : undefined;
+  // A role read from a report rather than listed in 附件1 says so, until someone sets the cell.
+  const reported = p.data !== undefined && isReportedRole(p.data, departmentId);
   return (
     <span className="matrix-cell__content">
-      {p.value && <span className="matrix-cell__role">{t(`role.${p.value}`)}</span>}
+      {p.value && (
+        <span className="matrix-cell__role">
+          {t(`role.${p.value}`)}
+          {reported && (
+            <span className="matrix-cell__mark" title={t('matrix.reportedHint')}>
+              {t('matrix.reportedMark')}
+            </span>
+          )}
+        </span>
+      )}
       {cell && <span className="matrix-cell__progress">{t('matrix.progress', { done: cell.done, total: cell.total })}</span>}
     </span>
   );
@@ -72,7 +85,10 @@ function MatrixGrid() {
   const columnDefs = useMemo<ColDef<Problem>[]>(() => {
     const env = { t, codec, user };
     const roleOptions = ['', ...roles];
-    const sorted = [...departments].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    // By tier (the government, city departments, … counties, the bodies above), responsible units before the
+    // coordinating office and the supervisors of the same tier, then by name.
+    const rank = (d: (typeof departments)[number]) => departmentLevels.indexOf(d.level) * 10 + departmentKinds.indexOf(d.kind);
+    const sorted = [...departments].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
     return [
       fieldColumn({ entity: 'problem', field: 'number', kind: 'int', width: 70, pinned: 'left', sort: 'asc', editable: false }, env),
       fieldColumn({ entity: 'problem', field: 'title', kind: 'text', width: 220, pinned: 'left', editable: false }, env),

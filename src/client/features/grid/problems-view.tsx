@@ -51,6 +51,7 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'problem', field: 'overallLeadDepartmentId', kind: 'department', width: 130, options: departments }, env),
       fieldColumn({ entity: 'problem', field: 'leadDepartmentId', kind: 'department', width: 170, options: departments }, env),
       fieldColumn({ entity: 'problem', field: 'cooperatingDepartmentIds', kind: 'departments', width: 240 }, env),
+      fieldColumn({ entity: 'problem', field: 'involvedDepartmentIds', kind: 'departments', width: 200 }, env),
       {
         colId: 'measureCount',
         headerName: t('field.problem.measureCount'),

@@ -47,7 +47,10 @@ export function HistoryDialog({ target, onClose }: { target: HistoryTarget | nul
           <tbody>
             {entries.map((e, i) => (
               <tr key={`${e.seq}-${e.field}-${i}`}>
-                <td className="history__when">{t('history.entry', { time: new Date(e.at).toLocaleString(locale, { hour12: false }), user: e.user })}</td>
+                <td className="history__when">
+                  {t('history.entry', { time: new Date(e.at).toLocaleString(locale, { hour12: false }), user: e.user })}
+                  {e.carriedBy && ` ${t('history.carried', { by: e.carriedBy })}`}
+                </td>
                 <td>{t(`history.op.${e.op}`)}</td>
                 <td>{e.field === '*' ? '' : fieldLabel(t, target.entity, e.field)}</td>
                 <td className="history__old">{show(e.field, e.oldValue)}</td>

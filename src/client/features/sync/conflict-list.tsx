@@ -1,5 +1,5 @@
-// The conflicts inbox: for each field two changes met on, the standing value and the other one; a coordinator
-// keeps one, takes the other, or writes a new value.
+// The conflicts inbox: for each field two changes met on, the standing value and the other one, each with its
+// author; a coordinator keeps one, takes the other, or writes a new value. Others see the inbox without buttons.
 import { useCallback, useEffect, useState } from 'react';
 import { describeReason, fieldLabel } from '#shared/i18n/describe-error.ts';
 import { parseFieldText } from '#shared/model/field-codec.ts';
@@ -11,8 +11,10 @@ import { createCodecContext } from '#client/storage/codec-context.ts';
 import { SyncHttpError } from '#client/sync/transport.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { formatValue, recordTitle } from '#client/storage/format-value.ts';
+import { describeServerError } from '#client/sync/describe-server-error.ts';
 
-export function ConflictList() {
+/** `resolver`: the user may resolve conflicts (a coordinator); others only see them. */
+export function ConflictList({ resolver }: { resolver: boolean }) {
   const { sync } = useDevice();
   const { cache } = useStorage();
   const { locale } = useSettings();
@@ -43,7 +45,7 @@ export function ConflictList() {
     } catch (error) {
       // A value that no longer fits the record is refused with the reason, in the catalogue's words.
       const reason = error instanceof SyncHttpError ? error.reason : undefined;
-      const text = reason ? t('sync.resolveRefused', { field: fieldLabel(t, conflict.entity, reason.field ?? conflict.field), reason: describeReason(t, reason) }) : error instanceof Error ? error.message : String(error);
+      const text = reason ? t('sync.resolveRefused', { field: fieldLabel(t, conflict.entity, reason.field ?? conflict.field), reason: describeReason(t, reason) }) : describeServerError(t, error);
       toast.show({ kind: 'error', text });
     }
   };
@@ -52,6 +54,7 @@ export function ConflictList() {
     <section className="menu-section" data-testid="conflict-list">
       <h3>{t('sync.conflictsTitle', { count: conflicts?.length ?? 0 })}</h3>
       <p className="note">{t('sync.conflictHelp')}</p>
+      {!resolver && (conflicts?.length ?? 0) > 0 && <p className="note">{t('sync.conflictsForCoordinator')}</p>}
       {conflicts === null && <p>{t('sync.conflictsOffline')}</p>}
       {conflicts?.length === 0 && <p>{t('sync.conflictsNone')}</p>}
       <ul className="change-list">
@@ -69,7 +72,7 @@ export function ConflictList() {
               {t('sync.clientValue', { actor: c.clientActor, time: new Date(c.clientAt).toLocaleString(locale, { hour12: false }) })}：
               <span data-testid="conflict-client">{formatValue(cache, t, c.entity, c.field, c.clientValue)}</span>
             </div>
-            {editing?.id === c.id ? (
+            {!resolver ? null : editing?.id === c.id ? (
               <div className="menu-row">
                 <input className="input" aria-label={t('sync.editPrompt')} value={editing.text} onChange={(e) => setEditing({ id: c.id, text: e.target.value })} />
                 <button type="button" className="button button--primary" onClick={() => void resolve(c, 'edit', editing.text)}>

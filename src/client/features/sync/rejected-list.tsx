@@ -1,11 +1,11 @@
 // Changes the server refused: kept on the device with the reason until the user removes them.
 import { useEffect, useState } from 'react';
-import { describeFieldError, fieldLabel } from '#shared/i18n/describe-error.ts';
-import type { FieldError } from '#shared/model/field-error.ts';
+import { fieldLabel } from '#shared/i18n/describe-error.ts';
 import { useDevice } from '#client/context/device-context.tsx';
 import { useStorage, useT } from '#client/context/ledger-context.tsx';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { formatValue, recordTitle } from '#client/storage/format-value.ts';
+import { describeRefusal } from './describe-refusal.ts';
 
 export function RejectedList() {
   const { sync } = useDevice();
@@ -24,8 +24,7 @@ export function RejectedList() {
         {rows.map((row) => {
           const m = row.mutation;
           const name = recordTitle(cache, m.entity, m.id);
-          const reason = row.reason ?? { code: 'invalid' };
-          const text = describeFieldError(t, m.entity, { field: reason.field ?? '', code: reason.code as FieldError['code'], params: reason.params }, t('error.rowOf', { entity: t(`entity.${m.entity}`), name }));
+          const text = describeRefusal(t, m, row.reason ?? { code: 'invalid' }, t('error.rowOf', { entity: t(`entity.${m.entity}`), name }));
           return (
             <li key={row.seq} className="change-list__item">
               <div>

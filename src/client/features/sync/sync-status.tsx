@@ -1,36 +1,55 @@
-// The header's sync corner: pending changes, last sync, errors, 立即同步; its dialog lists refused changes
-// and conflicts, and exports what is not yet on the server.
+// The header's sync corner, telling the truth: 离线 · 待同步 N when the server cannot be reached (nothing failed:
+// the changes wait on the device), 同步失败 only when the server refused or broke, with its reason in words; the
+// conflicts mark only for those who can resolve them. Its dialog lists refused changes and conflicts, exports what
+// is not yet on the server, and lets a coordinator import another device's export.
 import { useState } from 'react';
+import { canCarryChanges, canResolveConflicts } from '#shared/auth/permissions.ts';
 import { useDevice, useObservable } from '#client/context/device-context.tsx';
 import { useSettings, useT } from '#client/context/ledger-context.tsx';
 import { downloadText } from '#client/lib/download.ts';
+import { describeFailure } from '#client/sync/describe-server-error.ts';
+import type { SyncState } from '#client/sync/sync-engine.ts';
+import type { Translate } from '#shared/i18n/translate.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
+import { CarryImport } from './carry-import.tsx';
 import { ConflictList } from './conflict-list.tsx';
 import { RejectedList } from './rejected-list.tsx';
 
+/** The header's word for the sync state. */
+export function syncLabel(t: Translate, state: SyncState): string {
+  const waiting = state.pending + state.unsentFiles;
+  if (state.syncing) return t('sync.syncing');
+  if (state.error?.kind === 'network') return waiting > 0 ? t('sync.offlinePending', { count: waiting }) : t('sync.offline');
+  if (state.error) return t('sync.failed');
+  if (waiting > 0) return t('sync.pending', { count: waiting });
+  return state.lastSyncAt ? t('sync.synced') : t('sync.never');
+}
 
 export function SyncStatus() {
   const { sync } = useDevice();
   const state = useObservable(sync.state);
-  const { locale } = useSettings();
+  const { locale, account } = useSettings();
   const t = useT();
   const [open, setOpen] = useState(false);
   const time = (iso: string) => new Date(iso).toLocaleString(locale, { hour12: false });
-  const label = state.syncing
-    ? t('sync.syncing')
-    : state.error
-      ? t('sync.failed')
-      : state.pending + state.unsentFiles > 0
-        ? t('sync.pending', { count: state.pending + state.unsentFiles })
-        : state.lastSyncAt
-          ? t('sync.synced')
-          : t('sync.never');
-  const attention = state.error !== null || state.rejected > 0 || (state.openConflicts ?? 0) > 0;
+  const resolver = account !== null && canResolveConflicts(account);
+  const conflicts = resolver && (state.openConflicts ?? 0) > 0;
+  const attention = state.error?.kind === 'server' || state.rejected > 0 || conflicts;
+  // Never "all uploaded" above a list of refused changes.
+  const summary =
+    state.rejected > 0
+      ? t('sync.rejectedSummary', { count: state.rejected })
+      : state.pending > 0
+        ? t('sync.pendingDetail', { count: state.pending })
+        : state.unsentFiles === 0
+          ? t('sync.allUploaded')
+          : '';
 
   return (
     <>
       <button type="button" className={attention ? 'button button--danger' : 'button'} data-testid="sync-status" onClick={() => setOpen(true)}>
-        {label}
+        {syncLabel(t, state)}
+        {conflicts && <span className="sync-badge">{t('sync.conflictsBadge', { count: state.openConflicts ?? 0 })}</span>}
       </button>
       <Dialog
         open={open}
@@ -50,20 +69,17 @@ export function SyncStatus() {
           </>
         }
       >
-        <p data-testid="sync-pending">{state.pending > 0 ? t('sync.pendingDetail', { count: state.pending }) : state.unsentFiles === 0 ? t('sync.allUploaded') : ''}</p>
+        <p data-testid="sync-pending">{summary}</p>
         {state.unsentFiles > 0 && <p>{t('sync.filesPending', { count: state.unsentFiles })}</p>}
         <p className="note">{state.lastSyncAt ? t('sync.last', { time: time(state.lastSyncAt) }) : t('sync.never')}</p>
         {state.error && (
-          <p className="warning" role="alert">
-            {state.error.kind === 'network'
-              ? t('sync.errorNetwork', { detail: state.error.message })
-              : state.error.code === 'foreignClient'
-                ? t('sync.errorForeignClient')
-                : t('sync.errorServer', { status: state.error.status ?? '', detail: state.error.message })}
+          <p className={state.error.kind === 'network' ? 'note' : 'warning'} role="alert">
+            {state.error.kind === 'network' ? t('sync.errorOffline') : state.error.code === 'foreignClient' ? t('sync.errorForeignClient') : t('sync.errorServer', { reason: describeFailure(t, state.error) })}
           </p>
         )}
         {open && state.rejected > 0 && <RejectedList />}
-        {open && <ConflictList />}
+        {open && <ConflictList resolver={resolver} />}
+        {open && canCarryChanges(account) && <CarryImport />}
       </Dialog>
     </>
   );
