@@ -27,8 +27,12 @@ describe.each(kinds)('authors and times of notes and requests on %s', (kind) => 
   const clientId = newId();
   let started: string;
 
+  // Each account pushes from a device of its own: the server binds a device id to the first account using it.
+  const devices = new Map<Api, string>();
+  const deviceOf = (api: Api) => devices.get(api) ?? devices.set(api, newId()).get(api)!;
   const push = async (api: Api, fields: Record<string, unknown>, baseVersion?: number): Promise<MutationResult> => {
     const base = baseVersion ?? (await record()).version;
+    const clientId = deviceOf(api);
     const m: Mutation = { mutationId: newId(), clientId, entity: 'measure', id: measure, op: 'update', fields, baseVersion: base, actor: '协调员', at: LONG_AGO };
     return ((await (await api('/api/sync/push', { method: 'POST', body: JSON.stringify({ clientId, mutations: [m] }) })).json()) as PushResponse).results[0]!;
   };
