@@ -1,4 +1,4 @@
-// A new office's own ledger through the import dialog into an empty ledger: the workbook LibreOffice saved (title
+// A new office's own ledger, chosen at the first start of a new installation, through the import dialog: the workbook LibreOffice saved (title
 // rows, merged 序号/问题/方面, date cells and text dates) and the same as GBK CSV. The preview names each row's problem
 // and units and what will be created; the result, exported, matches the expected problems, measures and units cell by cell.
 import { readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { expectedAreas, expectedMeasures, expectedProblems, expectedUnits } from '../fixtures/import/expected.ts';
 import { expect, test } from './support/fixtures.ts';
-import { openLedger } from './support/ledger-page.ts';
+import { signIn } from './support/ledger-page.ts';
 
 const statusLabel: Record<string, string> = { not_started: '未启动', in_progress: '整改中', completed: '已完成', closed: '已销号', ongoing: '长期坚持' };
 
@@ -14,27 +14,6 @@ async function dataMenu(page: Page, action: string): Promise<void> {
   const menu = page.getByRole('dialog', { name: '数据管理' });
   if (!(await menu.isVisible())) await page.getByRole('button', { name: '数据', exact: true }).click();
   await menu.getByRole('button', { name: action }).click();
-}
-
-/** Empties the ledger (this device's; the deletions sync to the server) so that the import starts from nothing. */
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-status').click();
-  await page.getByRole('button', { name: '立即同步' }).click();
-  await expect(page.getByTestId('sync-pending')).toHaveText('所有修改都已上传到服务器。');
-  await page.getByRole('dialog', { name: '同步' }).getByRole('button', { name: '关闭' }).click();
-}
-
-async function emptyLedger(page: Page): Promise<void> {
-  // The sample on the server first: a deletion made while its creation is still on the way is not this test's subject.
-  await syncNow(page);
-  await dataMenu(page, '清空台账');
-  await page.getByRole('button', { name: '确定' }).click();
-  await expect(page.getByText('台账已清空')).toBeVisible();
-  await page.getByRole('dialog', { name: '数据管理' }).getByRole('button', { name: '关闭' }).click();
-  await syncNow(page);
-  // Emptied on the server too: every deletion was accepted (dependents first, as the device made them).
-  const pulled = (await (await page.context().request.get('/api/sync/pull?after=0&limit=1000')).json()) as { records: { deleted: boolean }[] };
-  expect(pulled.records.filter((r) => !r.deleted)).toEqual([]);
 }
 
 async function exported(page: Page, kind: string): Promise<Record<string, string>[]> {
@@ -55,9 +34,9 @@ for (const [name, file, mimeType, summary] of [
   test(`imports ${name} of a flat ledger into an empty ledger, creating its problems, areas and units`, async ({ page }) => {
     // Clearing, importing and three exports: longer than one interaction.
     test.setTimeout(120_000);
-    await openLedger(page);
-    await emptyLedger(page);
-    await dataMenu(page, '导入…');
+    // A new installation: its first administrator is asked how the ledger starts, and takes the office's own.
+    await page.goto('/');
+    await signIn(page, undefined, '从 Excel 导入');
     const dialog = page.getByRole('dialog', { name: '导入', exact: true });
     await dialog.getByLabel('选择文件（Excel 工作簿 .xlsx，或 CSV、TSV、TXT）').setInputFiles({ name: file, mimeType, buffer: readFileSync(new URL(`../fixtures/import/${file}`, import.meta.url)) });
     await expect(dialog.getByTestId('import-file-summary')).toHaveText(summary);
@@ -85,5 +64,27 @@ for (const [name, file, mimeType, summary] of [
     const units = await exported(page, '全部责任单位');
     expect(units.map((u) => u['单位名称']).sort()).toEqual([...expectedUnits].sort());
     expect(new Set(problems.map((p) => p['方面']))).toEqual(new Set(expectedAreas));
+
+    // An installation that holds data is never offered the sample: another device opens on the imported ledger.
+    await expect(page.getByTestId('sync-status')).toHaveText('已同步', { timeout: 20_000 });
+    const other = await page.context().browser()!.newPage({ baseURL: new URL(page.url()).origin });
+    await other.goto('/');
+    await signIn(other);
+    await expect(other.getByText('共 8 条措施')).toBeVisible();
+    await expect(other.getByRole('heading', { name: '开始使用整改台账' })).toHaveCount(0);
+    await other.close();
   });
 }
+
+test('a blank start leaves the new installation empty, and the sample is never loaded unasked', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('用户名')).toBeVisible();
+  await signIn(page, undefined, '空白台账');
+  await expect(page.getByText('共 0 条措施')).toBeVisible();
+  await page.reload();
+  // Still empty after a reload; the choice is made once per device.
+  await expect(page.getByText('共 0 条措施')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '开始使用整改台账' })).toHaveCount(0);
+  const pulled = (await (await page.context().request.get('/api/sync/pull?after=0&limit=1000')).json()) as { records: unknown[] };
+  expect(pulled.records).toEqual([]);
+});

@@ -3,7 +3,8 @@ import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { canCreate } from '#shared/auth/permissions.ts';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { DataMenu } from '#client/features/data-menu/data-menu.tsx';
-import { fillSynthetic, prepareFirstStart, syntheticRequest } from '#client/features/data-menu/first-start.ts';
+import { applyFirstStartChoice, fillSynthetic, type FirstStartChoice, prepareFirstStart, syntheticRequest } from '#client/features/data-menu/first-start.ts';
+import { FirstStartScreen } from '#client/features/data-menu/first-start-screen.tsx';
 import { DeviceStatus } from '#client/features/device/device-status.tsx';
 import { UpdateBanner } from '#client/features/device/update-banner.tsx';
 import { SyncStatus } from '#client/features/sync/sync-status.tsx';
@@ -84,6 +85,8 @@ export function App() {
   const [historyTarget, setHistoryTarget] = useState<HistoryTarget | null>(null);
   const [ready, setReady] = useState(settings.firstStartDone && !settings.reloadLedger && syntheticRequest(location.search) === null);
   const [progress, setProgress] = useState<string | null>(null);
+  // A new installation: the ledger waits for its first user's choice (sample, import, blank).
+  const [choosing, setChoosing] = useState(false);
 
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
@@ -132,17 +135,24 @@ export function App() {
         // On a new device, or one whose copy was forgotten (清空本设备数据), the shared ledger comes from the server
         // before anything shows; the sample only fills an empty one.
         const { firstStartDone, reloadLedger } = storage.settings.get();
-        if (!firstStartDone || reloadLedger) await sync.pull().catch(() => undefined);
+        const serverAnswered = !firstStartDone || reloadLedger ? await sync.pull().then(() => true, () => false) : false;
         if (reloadLedger) await storage.settings.save({ reloadLedger: false });
-        await prepareFirstStart(storage, canCreate(storage.settings.get().account, 'problem'));
         const request = syntheticRequest(location.search);
         if (request) {
           await account.check();
-          // Made-up rows go to everyone's ledger: only a demonstration server takes them.
-          if (storage.settings.get().ledger?.demo) await fillSynthetic(storage, request, (done, total) => setProgress(t('data.generating', { done, total })));
-          else toast.show({ kind: 'error', text: t('data.demoOnly') });
           history.replaceState(null, '', location.pathname + location.hash);
         }
+        // Made-up rows go to everyone's ledger: only a demonstration server takes them.
+        const synthetic = request && storage.settings.get().ledger?.demo === true ? request : null;
+        if (request && !synthetic) toast.show({ kind: 'error', text: t('data.demoOnly') });
+        const outcome = await prepareFirstStart(storage, { mayChoose: canCreate(storage.settings.get().account, 'problem'), serverAnswered });
+        if (outcome === 'choose' && !synthetic) {
+          if (!cancelled) setChoosing(true);
+          return;
+        }
+        // A demonstration's synthetic rows are spread over the sample's problems and units.
+        if (outcome === 'choose') await applyFirstStartChoice(storage, 'sample');
+        if (synthetic) await fillSynthetic(storage, synthetic, (done, total) => setProgress(t('data.generating', { done, total })));
       } catch (error) {
         toast.show({ kind: 'error', text: describeStorageError(t, error) });
       }
@@ -160,11 +170,23 @@ export function App() {
     setView(next);
   };
 
+  const chooseStart = async (choice: FirstStartChoice) => {
+    try {
+      await applyFirstStartChoice(storage, choice);
+      setChoosing(false);
+      setReady(true);
+      if (choice === 'import') setTransfer('import');
+    } catch (error) {
+      toast.show({ kind: 'error', text: t('firstStart.failed', { reason: describeStorageError(t, error) }) });
+    }
+  };
+
   if (mustChange) return <ChangePasswordScreen />;
   if (!signedIn) return <LoginScreen />;
+  if (choosing) return <FirstStartScreen onChoose={chooseStart} />;
 
   return (
-    <div className="app">
+    <div className="app" data-ready={ready}>
       <UpdateBanner />
       <header className="header">
         <h1 className="header__title">

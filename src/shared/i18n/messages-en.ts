@@ -2,6 +2,7 @@
 import { enAccounts } from './messages-en-accounts.ts';
 import { enCli } from './messages-en-cli.ts';
 import { enField } from './messages-en-field.ts';
+import { enFirstStart } from './messages-en-first-start.ts';
 import { enImport } from './messages-en-import.ts';
 import { enSafety } from './messages-en-safety.ts';
 import { enSample } from './messages-en-sample.ts';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...enCli,
   ...enImport,
   ...enField,
+  ...enFirstStart,
   ...enSafety,
   ...enSample,
   ...enSecurity,

@@ -2,6 +2,7 @@
 import { zhAccounts } from './messages-zh-accounts.ts';
 import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
+import { zhFirstStart } from './messages-zh-first-start.ts';
 import { zhImport } from './messages-zh-import.ts';
 import { zhSafety } from './messages-zh-safety.ts';
 import { zhSample } from './messages-zh-sample.ts';
@@ -14,6 +15,7 @@ export const zh = {
   ...zhCli,
   ...zhImport,
   ...zhField,
+  ...zhFirstStart,
   ...zhSafety,
   ...zhSample,
   ...zhSecurity,

@@ -22,10 +22,20 @@ export async function openLedger(page: Page, url = '/', credentials: { username:
   await expect(page.locator('[data-testid="ledger-grid"] .ag-row').first()).toBeVisible();
 }
 
-export async function signIn(page: Page, credentials: { username: string; password: string } = ADMIN): Promise<void> {
+export type FirstStart = '载入示例台账' | '从 Excel 导入' | '空白台账';
+
+/**
+ * Signs in. On a new installation (every test's server is one) the first administrator chooses how the ledger
+ * starts: the sample unless told otherwise. Other accounts, and a server that holds data, are never asked.
+ */
+export async function signIn(page: Page, credentials: { username: string; password: string } = ADMIN, start: FirstStart = '载入示例台账'): Promise<void> {
   await page.getByLabel('用户名').fill(credentials.username);
   await page.getByLabel('密码').fill(credentials.password);
   await page.getByRole('button', { name: '登录' }).click();
+  if (credentials.username !== ADMIN.username || credentials.password !== ADMIN.password) return;
+  const choice = page.getByRole('heading', { name: '开始使用整改台账' });
+  await expect(choice.or(page.locator('.app[data-ready="true"]'))).toBeVisible({ timeout: 30_000 });
+  if (await choice.isVisible()) await page.getByRole('button', { name: start }).click();
 }
 
 /**

@@ -1,17 +1,34 @@
-// What happens when the app opens: the sample ledger on the very first start, synthetic rows on request (on a
-// demonstration server only).
-import { generateMeasures, loadSample } from '#client/storage/sample-data.ts';
+// What happens when the app opens: on a new installation, whoever may create problems chooses how the ledger
+// starts (the sample, the office's own Excel ledger, or blank); synthetic rows on request (demonstration servers).
+import { generateMeasures, ledgerIsEmpty, loadSample } from '#client/storage/sample-data.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import { loadSeedSample } from './load-seed-sample.ts';
 
+export type FirstStart = 'ready' | 'choose';
+export type FirstStartChoice = 'sample' | 'import' | 'blank';
+
 /**
- * On a device's first start an empty ledger (nothing on the server either) gets the sample, if the user may
- * create problems; after that, a cleared ledger stays clear.
+ * 'choose' only when the server answered and holds nothing (a new installation) and this user may create
+ * problems: an installation that holds data never gets the sample. When the server could not be asked the
+ * question waits for the next start.
  */
-export async function prepareFirstStart(storage: LedgerStorage, mayLoadSample: boolean): Promise<void> {
-  if (storage.settings.get().firstStartDone) return;
-  const empty = storage.cache.all('problem').length === 0 && storage.cache.all('measure').length === 0;
-  if (empty && mayLoadSample) {
+export async function prepareFirstStart(storage: LedgerStorage, { mayChoose, serverAnswered }: { mayChoose: boolean; serverAnswered: boolean }): Promise<FirstStart> {
+  if (storage.settings.get().firstStartDone) return 'ready';
+  if (!ledgerIsEmpty(storage)) {
+    await storage.settings.save({ firstStartDone: true });
+    return 'ready';
+  }
+  if (!serverAnswered) return 'ready';
+  if (!mayChoose) {
+    await storage.settings.save({ firstStartDone: true });
+    return 'ready';
+  }
+  return 'choose';
+}
+
+/** Carries out the choice. The sample goes to everyone's ledger, as ordinary changes; import opens after this. */
+export async function applyFirstStartChoice(storage: LedgerStorage, choice: FirstStartChoice): Promise<void> {
+  if (choice === 'sample') {
     const result = await loadSample(storage, await loadSeedSample());
     if (!result.ok) throw new Error('sample ledger refused');
   }
