@@ -1,5 +1,6 @@
 // The message catalogue in English. Must hold every key of the Chinese catalogue (the type checks it).
 import { enField } from './messages-en-field.ts';
+import { enReport } from './messages-en-report.ts';
 import { enSafety } from './messages-en-safety.ts';
 import { enSample } from './messages-en-sample.ts';
 import { enTransfer } from './messages-en-transfer.ts';
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...enTransfer,
   ...enField,
   ...enSafety,
+  ...enReport,
   ...enSample,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',

@@ -1,5 +1,6 @@
 // The message catalogue in Simplified Chinese, the default language. Every user-visible string lives here.
 import { zhField } from './messages-zh-field.ts';
+import { zhReport } from './messages-zh-report.ts';
 import { zhSafety } from './messages-zh-safety.ts';
 import { zhSample } from './messages-zh-sample.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
@@ -8,6 +9,7 @@ export const zh = {
   ...zhTransfer,
   ...zhField,
   ...zhSafety,
+  ...zhReport,
   ...zhSample,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
