@@ -27,7 +27,9 @@ export function notesBy(log: readonly ProgressEntry[], end: number): ProgressEnt
   return log.flatMap((e) => {
     if (!seen(e.at, end)) return [];
     if (e.struckAt !== undefined && !seen(e.struckAt, end)) {
-      const { struckAt: _at, struckBy: _by, ...kept } = e;
+      const kept = { ...e };
+      delete kept.struckAt;
+      delete kept.struckBy;
       return [kept];
     }
     return [e];

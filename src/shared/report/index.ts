@@ -5,7 +5,7 @@ export { computeDashboard, type Dashboard, type DepartmentRow, type Figure, type
 export { dashboardSheet, percent } from './dashboard-sheet.ts';
 export { computeFacts, type MeasureFact, type ReportQuery, selectIds, type Selection } from './facts.ts';
 export { defaultLightSettings, type LightSettings, warningLights, type WarningLight } from './rules.ts';
-export { excelSheet, lightColour, type ReportSheet, type SheetCell, sheetLines } from './sheet.ts';
+export { excelSheet, lightColour, type ReportSheet, type SheetCell, sheetCsv, sheetLines } from './sheet.ts';
 export { completionTrend, type TrendPoint } from './trend.ts';
 export { addDays, parseWeek, type Week, weekOf, weekStart } from './weeks.ts';
 export { computeWeekly, type WeeklyMeasure, type WeeklyReport, type WeeklyUnit } from './weekly.ts';

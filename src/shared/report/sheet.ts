@@ -1,6 +1,7 @@
 // A report as a sheet of cells (title, subtitle, header, rows): what the printed page, the .xlsx, the .csv and
 // the command line all write, so that they hold the same cells. Dates stay dates, the light keeps its value
 // beside its words (for the cell colour).
+import { writeTable } from '../csv/table.ts';
 import type { WarningLight } from './rules.ts';
 
 export type SheetCell = { text: string; date?: string; number?: number; light?: WarningLight };
@@ -17,6 +18,12 @@ export const lightColour = (light: string) => lightColours[light] ?? '#e0e0e0';
 /** The sheet's cells as the rows of a CSV: a title line, the subtitle, the header, then the rows as shown. */
 export function sheetLines(sheet: ReportSheet): string[][] {
   return [[sheet.title], [sheet.subtitle], sheet.header, ...sheet.rows.map((row) => row.map((c) => c.text))];
+}
+
+/** The sheet as CSV text (UTF-8 with a BOM for Excel and WPS, formulas defused), as every export writes it. */
+export function sheetCsv(sheet: ReportSheet): string {
+  const [first, ...rest] = sheetLines(sheet);
+  return writeTable(first ?? [], rest);
 }
 
 type ExcelCell = {
