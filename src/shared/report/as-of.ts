@@ -1,7 +1,9 @@
-// The ledger as it stood at the end of a day. Each record's own dated history says most of it: when it was
-// created, its progress notes (each with the status it reported and the server's time it was written), its
-// extension requests and their decisions, when it was closed. Where the audit trail is at hand (the server, the
-// command line) it also rewinds every field changed after the day, and brings back records deleted after it.
+// The ledger as it stood at the end of a day. Each record's own dated history says most of it: its progress
+// notes (each dated by its author, with the status it reported), its extension requests and their decisions,
+// when it was closed. Where the audit trail is at hand (the server, the command line) it also rewinds every
+// field changed after the day, and brings back records deleted after it. Every record the ledger holds counts:
+// records are stamped when they reach this ledger, which says nothing of when the work began (the sample, an
+// import of an older ledger), so a record's creation time does not hide it from an earlier day.
 import type { EntityName } from '../model/entities.ts';
 import type { LedgerRecords } from '../csv/lookups.ts';
 import type { Measure } from '../model/measure.ts';
@@ -22,10 +24,10 @@ export function endOfDay(date: string): number {
 
 const seen = (timestamp: string | null | undefined, end: number) => typeof timestamp === 'string' && Date.parse(timestamp) < end;
 
-/** The notes the ledger held by `end`, as they stood then (a note struck later was not struck yet). */
+/** The notes dated by `end`, as they stood then (a note struck later was not struck yet). */
 export function notesBy(log: readonly ProgressEntry[], end: number): ProgressEntry[] {
   return log.flatMap((e) => {
-    if (!seen(e.at, end)) return [];
+    if (endOfDay(e.date) > end) return [];
     if (e.struckAt !== undefined && !seen(e.struckAt, end)) {
       const kept = { ...e };
       delete kept.struckAt;
@@ -48,9 +50,8 @@ export function statusBy(m: Measure, end: number): Status {
   return m.status;
 }
 
-/** The measure as it stood at `end`, or null if it did not exist yet. `exact`: its fields were rewound already. */
-export function measureBy(m: Measure, end: number, exact = false): Measure | null {
-  if (!seen(m.createdAt, end)) return null;
+/** The measure as it stood at `end`. `exact`: its fields were rewound already (audit trail). */
+export function measureBy(m: Measure, end: number, exact = false): Measure {
   if (seen(m.updatedAt, end)) return m;
   const progressLog = notesBy(m.progressLog, end);
   const extensions = m.extensions
@@ -72,7 +73,7 @@ export function measureBy(m: Measure, end: number, exact = false): Measure | nul
   };
 }
 
-type Rec = { id: string; createdAt: string } & Record<string, unknown>;
+type Rec = { id: string } & Record<string, unknown>;
 
 /** Undoes, newest first, every audited change received at or after `end`; deleted records come back. */
 function rewind<T extends Rec>(records: readonly T[], entity: EntityName, audit: readonly AuditRow[], end: number): T[] {
@@ -91,12 +92,10 @@ function rewind<T extends Rec>(records: readonly T[], entity: EntityName, audit:
 export function ledgerAsOf(records: LedgerRecords, asOf: string, audit?: readonly AuditRow[]): LedgerRecords {
   const end = endOfDay(asOf);
   const trail = audit ?? [];
-  const existed = <T extends Rec>(list: readonly T[]) => list.filter((r) => seen(r.createdAt, end));
-  const measures = rewind(records.measures, 'measure', trail, end).flatMap((m) => measureBy(m, end, audit !== undefined) ?? []);
   return {
-    areas: existed(rewind(records.areas, 'area', trail, end)),
-    departments: existed(rewind(records.departments, 'department', trail, end)),
-    problems: existed(rewind(records.problems, 'problem', trail, end)),
-    measures,
+    areas: rewind(records.areas, 'area', trail, end),
+    departments: rewind(records.departments, 'department', trail, end),
+    problems: rewind(records.problems, 'problem', trail, end),
+    measures: rewind(records.measures, 'measure', trail, end).map((m) => measureBy(m, end, audit !== undefined)),
   };
 }

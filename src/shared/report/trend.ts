@@ -35,10 +35,8 @@ export function completionTrend(records: LedgerRecords, query: ReportQuery): Tre
   const total = ends.map(() => 0);
   for (const m of records.measures) {
     if (!inScope(m)) continue;
-    const created = Date.parse(m.createdAt);
     const updated = Date.parse(m.updatedAt);
     ends.forEach((end, i) => {
-      if (created >= end) return;
       total[i]!++;
       if (isDone(updated < end ? m.status : statusBy(m, end))) done[i]!++;
     });
