@@ -42,10 +42,12 @@ export function notesBy(log: readonly ProgressEntry[], end: number): ProgressEnt
  * A measure's status at `end`. Unchanged since: its status now. Otherwise the status its newest note by then
  * reported; a closing after `end` means it was still 已完成 then; with no word at all, its status now.
  */
-export function statusBy(m: Measure, end: number): Status {
-  if (seen(m.updatedAt, end)) return m.status;
-  const stated = sortProgress(notesBy(m.progressLog, end).filter((e) => e.struckAt === undefined && e.status !== null))[0];
-  if (stated?.status) return stated.status;
+export function statusBy(m: Measure, end: number, updated = Date.parse(m.updatedAt)): Status {
+  if (updated < end) return m.status;
+  if (m.progressLog.length > 0) {
+    const stated = sortProgress(notesBy(m.progressLog, end).filter((e) => e.struckAt === undefined && e.status !== null))[0];
+    if (stated?.status) return stated.status;
+  }
   if (m.status === 'closed' && !seen(m.closedAt, end)) return 'completed';
   return m.status;
 }

@@ -4,7 +4,7 @@
 import type { LedgerRecords } from '../csv/lookups.ts';
 import { daysBetween } from '../model/dates.ts';
 import { type Status, statuses } from '../model/status.ts';
-import { computeFacts, type Facts, matches, type MeasureFact, type ReportQuery, type Selection } from './facts.ts';
+import { computeFacts, type Facts, type MeasureFact, type ReportQuery, type Selection } from './facts.ts';
 import { warningLights, type WarningLight } from './rules.ts';
 import { completionTrend, type TrendPoint } from './trend.ts';
 import type { Week } from './weeks.ts';
@@ -47,14 +47,32 @@ export type Dashboard = {
 
 const rate = (done: number, total: number) => (total === 0 ? null : done / total);
 
-/** Counts the facts a selection picks. */
-function counter(facts: Facts) {
-  return (selection: Selection): Figure => {
-    let count = 0;
-    for (const f of facts.facts) if (matches(f, selection, facts.unreported)) count++;
-    return { count, selection };
-  };
+/**
+ * The top figures in one pass over the facts (100,000 measures: one pass, not one per figure). Each keeps the
+ * selection it counts; the tests check every count against `matches`, which the ledger's click-through uses.
+ */
+function tally(facts: Facts) {
+  const n = { all: 0, done: 0, notOngoing: 0, doneNotOngoing: 0, overdue: 0, dueSoon: 0, awaiting: 0, pending: 0, requests: 0 };
+  const byStatus = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Status, number>;
+  const byLight = Object.fromEntries(warningLights.map((l) => [l, 0])) as Record<WarningLight, number>;
+  for (const f of facts.facts) {
+    n.all++;
+    byStatus[f.status]++;
+    byLight[f.light]++;
+    if (f.done) n.done++;
+    if (f.status !== 'ongoing') {
+      n.notOngoing++;
+      if (f.done) n.doneNotOngoing++;
+    }
+    if (f.overdue) n.overdue++;
+    if (f.dueSoon) n.dueSoon++;
+    if (f.awaiting) n.awaiting++;
+    if (f.extensionsPending > 0) n.pending++;
+    n.requests += f.extensionsPending;
+  }
+  return { n, byStatus, byLight };
 }
+const fig = (count: number, selection: Selection): Figure => ({ count, selection });
 
 function roleFigures(list: readonly MeasureFact[], base: Selection): RoleFigures {
   const byLight = Object.fromEntries(warningLights.map((l) => [l, { count: 0, selection: { ...base, light: l } }])) as Record<WarningLight, Figure>;
@@ -135,15 +153,15 @@ function groupRows(facts: Facts, scope: Selection): { areas: GroupRow[]; problem
 /** Every figure of the dashboard for the query's day and scope. */
 export function computeDashboard(records: LedgerRecords, query: ReportQuery): Dashboard {
   const facts = computeFacts(records, query);
-  const count = counter(facts);
+  const { n, byStatus: statusCounts, byLight: lightCounts } = tally(facts);
   const scope: Selection = {};
-  const byStatus = Object.fromEntries(statuses.map((s) => [s, count({ status: s })])) as Record<Status, Figure>;
-  const byLight = Object.fromEntries(warningLights.map((l) => [l, count({ light: l })])) as Record<WarningLight, Figure>;
-  const all = count(scope);
-  const done = count({ done: true });
-  const notOngoing = count({ notOngoing: true });
-  const doneNotOngoing = count({ done: true, notOngoing: true });
-  const pending = count({ extensionPending: true });
+  const byStatus = Object.fromEntries(statuses.map((s) => [s, fig(statusCounts[s], { status: s })])) as Record<Status, Figure>;
+  const byLight = Object.fromEntries(warningLights.map((l) => [l, fig(lightCounts[l], { light: l })])) as Record<WarningLight, Figure>;
+  const all = fig(n.all, scope);
+  const done = fig(n.done, { done: true });
+  const notOngoing = fig(n.notOngoing, { notOngoing: true });
+  const doneNotOngoing = fig(n.doneNotOngoing, { done: true, notOngoing: true });
+  const pending = fig(n.pending, { extensionPending: true });
   const departments = departmentRows(facts, scope);
   const problemIds = new Set(facts.facts.map((f) => f.problemId));
   return {
@@ -155,15 +173,15 @@ export function computeDashboard(records: LedgerRecords, query: ReportQuery): Da
     byLight,
     completion: { done, total: all, rate: rate(done.count, all.count) },
     completionExcludingOngoing: { done: doneNotOngoing, total: notOngoing, rate: rate(doneNotOngoing.count, notOngoing.count) },
-    overdue: count({ overdue: true }),
-    dueSoon: count({ dueSoon: true }),
-    awaiting: count({ awaiting: true }),
-    extensionsPending: { ...pending, requests: facts.facts.reduce((n, f) => n + f.extensionsPending, 0) },
+    overdue: fig(n.overdue, { overdue: true }),
+    dueSoon: fig(n.dueSoon, { dueSoon: true }),
+    awaiting: fig(n.awaiting, { awaiting: true }),
+    extensionsPending: { ...pending, requests: n.requests },
     departments,
     ...groupRows(facts, scope),
     unreported: departments
       .filter((d) => facts.unreported.has(d.departmentId))
-      .map((d) => ({ departmentId: d.departmentId, name: d.name, active: count({ departmentId: d.departmentId, role: 'lead', active: true }) })),
+      .map((d) => ({ departmentId: d.departmentId, name: d.name, active: fig(d.lead.measures.count - d.lead.done.count, { departmentId: d.departmentId, role: 'lead', active: true }) })),
     trend: completionTrend(records, query),
   };
 }

@@ -2,12 +2,11 @@
 // dispatch week…), and the selections every figure counts: a figure is the number of measures a selection
 // picks, so the ledger, shown the same selection, lists exactly the rows behind the number.
 import type { LedgerRecords } from '../csv/lookups.ts';
-import { daysBetween } from '../model/dates.ts';
 import type { Measure } from '../model/measure.ts';
 import { isDone, type Status } from '../model/status.ts';
 import { type AuditRow, ledgerAsOf } from './as-of.ts';
 import { awaitingVerification, defaultLightSettings, lightOf, type LightSettings, openNoticeLevels, pendingExtensionCount, type WarningLight } from './rules.ts';
-import { type Week, weekOf } from './weeks.ts';
+import { addDays, type Week, weekOf } from './weeks.ts';
 
 export type MeasureFact = {
   id: string;
@@ -65,11 +64,10 @@ export type Facts = { asOf: string; week: Week; ledger: LedgerRecords; facts: Me
 
 const involves = (f: Pick<MeasureFact, 'lead' | 'cooperating'>, id: string) => f.lead === id || f.cooperating.includes(id);
 
-export function factOf(m: Measure, areaId: string | null, asOf: string, week: Week, settings: LightSettings): MeasureFact {
+export function factOf(m: Measure, areaId: string | null, asOf: string, week: Week, settings: LightSettings, soon = addDays(asOf, settings.yellowDays)): MeasureFact {
   const light = lightOf(m, asOf, settings);
   const done = isDone(m.status);
   const open = !done && m.status !== 'ongoing';
-  const left = m.deadline === null ? null : daysBetween(asOf, m.deadline);
   let lastNote: string | null = null;
   let reportedThisWeek = false;
   for (const e of m.progressLog) {
@@ -87,8 +85,9 @@ export function factOf(m: Measure, areaId: string | null, asOf: string, week: We
     light,
     done,
     active: !done,
-    overdue: open && left !== null && left < 0,
-    dueSoon: open && left !== null && left >= 0 && left <= settings.yellowDays,
+    // ISO dates compare as strings: no date arithmetic per measure (100,000 of them).
+    overdue: open && m.deadline !== null && m.deadline < asOf,
+    dueSoon: open && m.deadline !== null && m.deadline >= asOf && m.deadline <= soon,
     awaiting: awaitingVerification(m),
     extensionsPending: pendingExtensionCount(m),
     notices: openNoticeLevels(m),
@@ -104,12 +103,13 @@ export function computeFacts(records: LedgerRecords, query: ReportQuery): Facts 
   const week = weekOf(query.asOf);
   const areaOf = new Map(ledger.problems.map((p) => [p.id, p.areaId]));
   const facts: MeasureFact[] = [];
+  const soon = addDays(query.asOf, settings.yellowDays);
   for (const m of ledger.measures) {
     // A measure whose problem is gone (deleted) is not part of the ledger any more.
     if (!areaOf.has(m.problemId)) continue;
     const areaId = areaOf.get(m.problemId) ?? null;
     if (query.areaId !== undefined && query.areaId !== null && areaId !== query.areaId) continue;
-    const fact = factOf(m, areaId, query.asOf, week, settings);
+    const fact = factOf(m, areaId, query.asOf, week, settings, soon);
     if (query.departmentId && !involves(fact, query.departmentId)) continue;
     facts.push(fact);
   }

@@ -49,7 +49,8 @@ describe('the dashboard on the sample ledger', () => {
       ['法治环境建设', 33, 8],
     ]);
     const query = { asOf: '2022-11-02' };
-    for (const figure of [d.overdue, d.byStatus.completed, d.areas[1]!.done, d.departments[1]!.cooperate.measures, d.unreported[0]!.active]) {
+    const figures = [d.measures, d.overdue, d.dueSoon, d.completion.done, d.completionExcludingOngoing.total, d.completionExcludingOngoing.done, d.extensionsPending, ...Object.values(d.byStatus), ...Object.values(d.byLight), d.areas[1]!.done, d.departments[1]!.cooperate.measures, d.departments[1]!.lead.byLight.green, ...d.unreported.map((u) => u.active)];
+    for (const figure of figures) {
       expect(selectIds(sample, query, figure.selection)).toHaveLength(figure.count);
     }
   });

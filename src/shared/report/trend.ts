@@ -38,7 +38,7 @@ export function completionTrend(records: LedgerRecords, query: ReportQuery): Tre
     const updated = Date.parse(m.updatedAt);
     ends.forEach((end, i) => {
       total[i]!++;
-      if (isDone(updated < end ? m.status : statusBy(m, end))) done[i]!++;
+      if (isDone(statusBy(m, end, updated))) done[i]!++;
     });
   }
   return dates.map(({ week, date }, i) => ({ week, date, done: done[i]!, total: total[i]!, rate: total[i] === 0 ? null : done[i]! / total[i]! }));
