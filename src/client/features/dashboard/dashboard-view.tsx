@@ -29,11 +29,13 @@ export function DashboardView() {
     [records, asOf, areaId, departmentId, settings.warningDays],
   );
   const scope: LinkScope = { asOf, areaId, departmentId };
-  const card = (label: string, figure: (typeof d)['measures'], hint?: string) => (
+  const card = (label: string, figure: (typeof d)['measures'], hint?: string, shown?: string) => (
     <div className="card" key={label}>
       <span className="card__label">{label}</span>
       <span className="card__value">
-        <FigureLink figure={figure} label={label} scope={scope} />
+        <FigureLink figure={figure} label={label} scope={scope}>
+          {shown}
+        </FigureLink>
       </span>
       {hint && <span className="card__hint">{hint}</span>}
     </div>
@@ -76,8 +78,8 @@ export function DashboardView() {
           <span className="card__value">{d.problems}</span>
         </div>
         {card(t('dashboard.measures'), d.measures)}
-        {card(t('dashboard.completion'), d.completion.done, `${percent(d.completion.rate)} · ${t('dashboard.completionHint', { done: d.completion.done.count, total: d.completion.total.count })}`)}
-        {card(t('dashboard.completionNoOngoing'), d.completionExcludingOngoing.done, `${percent(d.completionExcludingOngoing.rate)} · ${t('dashboard.completionHint', { done: d.completionExcludingOngoing.done.count, total: d.completionExcludingOngoing.total.count })}`)}
+        {card(t('dashboard.completion'), d.completion.done, t('dashboard.completionHint', { done: d.completion.done.count, total: d.completion.total.count }), percent(d.completion.rate))}
+        {card(t('dashboard.completionNoOngoing'), d.completionExcludingOngoing.done, t('dashboard.completionHint', { done: d.completionExcludingOngoing.done.count, total: d.completionExcludingOngoing.total.count }), percent(d.completionExcludingOngoing.rate))}
         {card(t('dashboard.overdue'), d.overdue)}
         {card(t('dashboard.dueSoon', { days: settings.warningDays }), d.dueSoon)}
         {card(t('dashboard.awaiting'), d.awaiting)}
