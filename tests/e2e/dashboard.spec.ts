@@ -5,11 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { readSheet } from 'read-excel-file/node';
 import { expect, test } from './support/fixtures.ts';
 import { rowsText, SAMPLE, signIn, waitForServiceWorker } from './support/ledger-page.ts';
 
-const figure = (page: import('@playwright/test').Page, label: string) => page.getByTestId('dashboard-cards').locator(`[data-figure="${label}"]`);
+const figure = (page: Page, label: string) => page.getByTestId('dashboard-cards').locator(`[data-figure="${label}"]`);
 
 test('an administrator opens on 总览; each number opens exactly its rows in the ledger; as-of changes the figures; offline it still opens', async ({ page, context }) => {
   await page.goto('/');
