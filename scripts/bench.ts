@@ -117,13 +117,13 @@ async function main(): Promise<void> {
       // The app: fill through its own mutation path, then open, edit one cell, update 10,000 rows.
       const { context, page } = await launch();
       // Each run is a new browser profile: its first start loads the sample, then fills up to N measures.
-      await page.goto(`${app.url}/?synthetic=${N}&bench`);
+      await page.goto(`${app.url}/?synthetic=${N}&bench#ledger`);
       await signIn(page);
       const fillStart = Date.now();
       await page.waitForFunction((n) => document.querySelector('.toolbar__count')?.textContent?.includes(`共 ${n} 条措施`), N, { timeout: 600_000 });
       add('fill', 'app', Date.now() - fillStart);
       for (let open = 0; open <= OPENS; open++) {
-        await page.goto(`${app.url}/?bench`);
+        await page.goto(`${app.url}/?bench#ledger`);
         await page.waitForFunction(() => performance.getEntriesByName('ledger:first-render').length > 0, null, { timeout: 120_000 });
         const ms = await page.evaluate(() => performance.getEntriesByName('ledger:first-render')[0]?.startTime ?? NaN);
         if (open > 0) add('open', 'app', ms);
@@ -136,6 +136,9 @@ async function main(): Promise<void> {
         await storage.save([{ op: 'update', entity: 'measure', id: target.id, fields: { owner: `app ${start}` } }]);
         return performance.now() - start;
       }));
+      const dashboard = await page.evaluate(() => (window as never as { __ledgerBench: { dashboard(): Promise<{ app: number; raw: number }> } }).__ledgerBench.dashboard());
+      add('dashboard', 'app', dashboard.app);
+      add('dashboard', 'raw', dashboard.raw);
       add('bulk', 'app', await page.evaluate(async (count) => {
         const { storage } = (window as never as { __ledgerBench: { storage: { cache: { all(e: string): { id: string; status: string }[] }; save(c: unknown[]): Promise<unknown> } } }).__ledgerBench;
         const targets = storage.cache.all('measure').filter((m) => m.status === 'in_progress').slice(0, count);
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
         const pushed = await pushMeasures(server.url, N);
         add('throughput', 'app', N / (pushed / 1000));
         const { context: syncContext, page: syncPage } = await launch();
-        await syncPage.goto(`${server.url}/?bench`);
+        await syncPage.goto(`${server.url}/?bench#ledger`);
         // A new device pulls the whole ledger on its first start, right after signing in: timed to the grid showing it.
         const pullStart = Date.now();
         await signIn(syncPage);
@@ -198,6 +201,7 @@ async function main(): Promise<void> {
     { ...row('bulkSet', `批量修改 on ${Math.min(BULK, N)} ticked rows, dialog to done (raw: bulkPut + grid transaction)`, 'ms', '—'), raw: median(samples.get('bulk')?.raw ?? []) },
     row('paste', `paste ${PASTE_ROWS} × 5 cells (raw: bulkPut + transaction of ${PASTE_ROWS} rows)`, 'ms', '—'),
     row('heap', `JS heap with ${N} rows loaded`, 'MB', '≤ 80 MB'),
+    row('dashboard', `总览: every dashboard figure over ${N} measures (raw: one loop counting statuses and overdue)`, 'ms', '≤ 300 ms'),
     row('fill', `fill ${N} rows (app: validated, through the mutation path)`, 'ms', '—'),
     { ...row('pull', `new device: sign in → all ${N} measures pulled and shown (raw: bulkPut of as many)`, 'ms', '—'), raw: median(samples.get('fill')?.raw ?? []) },
     { ...row('import', `import a CSV of ${N} new measures: read, check, save (raw: bulkPut of as many)`, 'ms', '—'), raw: median(samples.get('fill')?.raw ?? []) },

@@ -2,6 +2,8 @@
 //   npm run cli -- import <file> [--dry-run] [--skip-bad-rows] [--create-departments] [--entity …] [--as <username>]
 //   npm run cli -- export <file.csv|file.xlsx> [--entity measure|problem|department|summary]
 //   npm run cli -- import-changes <file.json> [--as <username>]   (a device's 导出未同步的修改 file)
+//   npm run cli -- report weekly --week 2022-W44 --format xlsx|csv|json -o <file>   (本周调度表)
+//   npm run cli -- report dashboard --as-of 2022-11-02 --format json|xlsx -o <file>  (总览)
 //   npm run cli -- user add <username> --role admin|coordinator|staff|viewer [--name 张三] [--department 市财政局 ...]
 //   npm run cli -- user passwd <username>        (asks for the password; or pipe it in)
 //   npm run cli -- user list
@@ -20,6 +22,7 @@ import { createAttachmentStore } from './store/attachment-store.ts';
 import { openDatabase } from './store/database.ts';
 import { createSyncStore } from './store/sync-store.ts';
 import { IMPORT_CHANGES_USAGE, runImportChanges } from './sync/carry-command.ts';
+import { REPORT_USAGE, runReport } from './transfer/report-commands.ts';
 import { EXPORT_USAGE, IMPORT_USAGE, localeOf, runExport, runImport, runTemplate, TEMPLATE_USAGE } from './transfer/transfer-commands.ts';
 
 async function readPassword(prompt: string): Promise<string> {
@@ -51,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     if (group === 'import') return await runImport(argv.slice(1), context);
     if (group === 'export') return await runExport(argv.slice(1), context);
     if (group === 'template') return await runTemplate(argv.slice(1), context);
+    if (group === 'report') return await runReport(argv.slice(1), context);
     if (group === 'import-changes') return await runImportChanges(argv.slice(1), { ...context, attachments: createAttachmentStore(database.db) });
     if (group === 'user' && command === 'add') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string', multiple: true }, ...lang } });
@@ -80,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(t('cli.userLine', { username: u.username, role: t(`account.role.${u.role}`), name: u.displayName, departments: u.departmentIds.length, disabled: u.disabled ? t('cli.userDisabled') : '' }));
       }
     } else {
-      throw new Error([t('cli.commands'), IMPORT_USAGE, EXPORT_USAGE, TEMPLATE_USAGE, IMPORT_CHANGES_USAGE, 'user add | user passwd | user list'].join('\n  '));
+      throw new Error([t('cli.commands'), IMPORT_USAGE, EXPORT_USAGE, TEMPLATE_USAGE, IMPORT_CHANGES_USAGE, REPORT_USAGE, 'user add | user passwd | user list'].join('\n  '));
     }
     return 0;
   } finally {

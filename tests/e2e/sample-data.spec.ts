@@ -90,7 +90,7 @@ test('载入示例台账 is refused on a ledger with data; an administrator clea
 });
 
 test('a normal server offers no synthetic rows: no 生成模拟数据, and ?synthetic= is ignored with a message', async ({ page }) => {
-  await page.goto('/?synthetic=300');
+  await page.goto('/?synthetic=300#ledger');
   await signIn(page);
   await expect(page.getByText('模拟数据只能在演示模式的服务器（LEDGER_DEMO=1）上生成')).toBeVisible();
   await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible();
@@ -105,7 +105,7 @@ test.describe('on a demonstration server (LEDGER_DEMO=1)', () => {
   test.use({ serverEnv: { LEDGER_DEMO: '1' } });
 
   test('fills the ledger with synthetic measures from a URL parameter, and offers 生成模拟数据', async ({ page }) => {
-    await page.goto('/?synthetic=3000');
+    await page.goto('/?synthetic=3000#ledger');
     await signIn(page);
     await expect(page.getByText('共 3000 条措施')).toBeVisible({ timeout: 30_000 });
     expect(new URL(page.url()).search).toBe('');

@@ -7,7 +7,7 @@ test('an edit in one tab shows in another within a second', async ({ context }) 
   const first = await context.newPage();
   await openLedger(first);
   const second = await context.newPage();
-  await second.goto('/');
+  await second.goto('/#ledger');
   await expect(second.getByText(rowsText(SAMPLE.measures))).toBeVisible();
   await typeInto(first, cell(first, 'ledger-grid', measureId(1, 3), 'owner'), '另一标签页');
   await expect(cell(second, 'ledger-grid', measureId(1, 3), 'owner')).toHaveText('另一标签页', { timeout: 1_000 });

@@ -19,12 +19,15 @@ import { UndoControls } from '#client/features/undo/undo-controls.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
 import { LedgerInfoButton } from '#client/features/ledger-info/ledger-info-button.tsx';
 
-const views = ['tasks', 'ledger', 'problems', 'departments', 'matrix'] as const;
+const views = ['dashboard', 'weekly', 'tasks', 'ledger', 'problems', 'departments', 'matrix'] as const;
 type View = (typeof views)[number];
 type ViewProps = { onShowHistory?: (target: HistoryTarget) => void };
 
 // The grid views carry AG Grid; they load apart from the shell so the first paint stays light.
 const loaders = {
+  // 总览 carries ECharts, 每周调度 the sheet: each loads with its view.
+  dashboard: () => import('#client/features/dashboard/dashboard-view.tsx').then((m) => ({ default: m.DashboardView })),
+  weekly: () => import('#client/features/weekly/weekly-view.tsx').then((m) => ({ default: m.WeeklyView })),
   tasks: () => import('#client/features/field/tasks-view.tsx').then((m) => ({ default: m.TasksView })),
   ledger: () => import('#client/features/grid/ledger-view.tsx').then((m) => ({ default: m.LedgerView })),
   problems: () => import('#client/features/grid/problems-view.tsx').then((m) => ({ default: m.ProblemsView })),
@@ -38,6 +41,8 @@ const ExportDialog = lazy(() => import('#client/features/transfer/export-dialog.
 const UsersDialog = lazy(() => import('#client/features/users/users-dialog.tsx').then((m) => ({ default: m.UsersDialog })));
 
 const lazyViews = {
+  dashboard: lazy(loaders.dashboard),
+  weekly: lazy(loaders.weekly),
   tasks: lazy(loaders.tasks),
   ledger: lazy(loaders.ledger),
   problems: lazy(loaders.problems),
@@ -55,12 +60,16 @@ export async function preloadOpeningView(): Promise<void> {
   loadedViews[view] = (await loaders[view]()).default;
 }
 
-/** The view the address names (#tasks/<id> is a form within 我的任务); without one, tablets open on 我的任务. */
-function viewFromHash(): View {
+/**
+ * The view the address names (#tasks/<id> is a form within 我的任务); without one, tablets open on 我的任务,
+ * coordinators and administrators at a desk on 总览, everyone else on the ledger.
+ */
+function viewFromHash(role?: string): View {
   if (typeof location === 'undefined') return 'ledger';
   const name = location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   if ((views as readonly string[]).includes(name)) return name as View;
-  return isTouchTablet() ? 'tasks' : 'ledger';
+  if (isTouchTablet()) return 'tasks';
+  return role === 'coordinator' || role === 'admin' ? 'dashboard' : 'ledger';
 }
 
 export function App() {
@@ -73,7 +82,12 @@ export function App() {
   const mustChange = settings.account?.mustChangePassword === true;
   const signedIn = settings.account !== null && !mustChange;
   const [usersOpen, setUsersOpen] = useState(false);
-  const [view, setView] = useState<View>(viewFromHash);
+  const role = settings.account?.role;
+  const [view, setView] = useState<View>(() => viewFromHash(role));
+  // Signing in picks the opening view for the role, unless the address names one.
+  useEffect(() => {
+    if (role) setView(viewFromHash(role));
+  }, [role]);
   const [menuOpen, setMenuOpen] = useState(false);
   const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
   // Cancelled: back to the data menu. Done: back to the grid, where the result shows.
@@ -89,10 +103,10 @@ export function App() {
   const [choosing, setChoosing] = useState(false);
 
   useEffect(() => {
-    const onHash = () => setView(viewFromHash());
+    const onHash = () => setView(viewFromHash(storage.settings.get().account?.role));
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
-  }, []);
+  }, [storage]);
 
   useEffect(() => {
     document.documentElement.lang = settings.locale;

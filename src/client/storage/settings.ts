@@ -25,7 +25,7 @@ export type Settings = {
 };
 
 /** A grid's layout as AG Grid states it (column state, filter model), kept as plain data. */
-export type SavedView = { name: string; columns: unknown[]; filters: Record<string, unknown>; mine: boolean };
+export type SavedView = { name: string; columns: unknown[]; filters: Record<string, unknown>; mine: boolean; /** A dashboard figure's rows (shared/report/link.ts), if the view keeps one. */ report?: unknown };
 
 export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '', account: null, views: {}, activeViews: {}, ledger: null, reloadLedger: false };
 

@@ -35,6 +35,8 @@ export type AccountStore = {
   /** Department ids by name (or short or full name), for the command line. */
   departmentIdsByName: (names: string[]) => Promise<Map<string, string>>;
   listAudit: (filter: { entity?: string; recordId?: string; limit: number }) => Promise<AuditRow[]>;
+  /** Every audit row the server received at or after a moment (an ISO time): what a report for an earlier day rewinds. */
+  listAuditSince: (receivedAt: string) => Promise<AuditRow[]>;
 };
 
 export function toSessionUser(row: UserRow & { departmentIds: string[] }): SessionUser {
@@ -127,6 +129,7 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
       }
       return found;
     },
+    listAuditSince: async (receivedAt) => db.selectFrom('audit').selectAll().where('received_at', '>=', receivedAt).orderBy('change_seq').execute(),
     listAudit: async ({ entity, recordId, limit }) => {
       let query = db.selectFrom('audit').selectAll().orderBy('change_seq', 'desc').orderBy('field').limit(limit);
       if (entity) query = query.where('entity', '=', entity);

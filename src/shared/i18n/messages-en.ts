@@ -4,6 +4,7 @@ import { enCli } from './messages-en-cli.ts';
 import { enField } from './messages-en-field.ts';
 import { enFirstStart } from './messages-en-first-start.ts';
 import { enImport } from './messages-en-import.ts';
+import { enReport } from './messages-en-report.ts';
 import { enSafety } from './messages-en-safety.ts';
 import { enSample } from './messages-en-sample.ts';
 import { enSecurity } from './messages-en-security.ts';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...enField,
   ...enFirstStart,
   ...enSafety,
+  ...enReport,
   ...enSample,
   ...enSecurity,
   'app.title': 'Rectification Ledger',

@@ -4,6 +4,7 @@ import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
 import { zhFirstStart } from './messages-zh-first-start.ts';
 import { zhImport } from './messages-zh-import.ts';
+import { zhReport } from './messages-zh-report.ts';
 import { zhSafety } from './messages-zh-safety.ts';
 import { zhSample } from './messages-zh-sample.ts';
 import { zhSecurity } from './messages-zh-security.ts';
@@ -17,6 +18,7 @@ export const zh = {
   ...zhField,
   ...zhFirstStart,
   ...zhSafety,
+  ...zhReport,
   ...zhSample,
   ...zhSecurity,
   'app.title': '整改台账',

@@ -17,7 +17,8 @@ export const rowsText = (count: number) => `共 ${count} 条措施`;
 
 /** Opens the app, signs in (the test server's admin unless told), and waits for the ledger grid's rows. */
 export async function openLedger(page: Page, url = '/', credentials: { username: string; password: string } = ADMIN): Promise<void> {
-  await page.goto(url);
+  // The ledger by name: an administrator at a desk would open on 总览.
+  await page.goto(url.includes('#') ? url : `${url}#ledger`);
   await signIn(page, credentials);
   await expect(page.locator('[data-testid="ledger-grid"] .ag-row').first()).toBeVisible();
 }

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type RunningServer = { url: string; port: number; stop: () => Promise<void> };
+export type RunningServer = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
 
 /** The administrator every test server starts with. */
 export const ADMIN = { username: 'admin', password: 'admin-password-for-tests', displayName: '管理员' };
@@ -47,6 +47,7 @@ export async function startServer(options: { port?: number; staticDir?: string; 
   return {
     url,
     port,
+    dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -20,6 +20,7 @@ import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
 import { useEntityFeed, useRefreshOn } from './use-entity-feed.ts';
 import { useGridView } from './use-grid-view.ts';
+import { useReportLink } from './use-report-link.ts';
 
 export type ViewProps = { onShowHistory?: (target: { entity: EntityName; id: string }) => void };
 
@@ -165,15 +166,19 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
   const mineOn = useRef(false);
   const mine = useMemo(() => ({ get: () => mineOn.current, set: (on: boolean) => void (mineOn.current = on) }), []);
   const builtIns = useMemo(() => ledgerViews(t), [t]);
+  // A dashboard figure's rows (总览 → 台账), from the address or a saved view.
+  const figure = useReportLink(api as GridApi | null, cache, settings.warningDays);
+  const { active: figureActive, passes: figurePasses } = figure;
   // Stable: a new function would make the grid filter again, which ends an edit in progress.
-  const isExternalFilterPresent = useCallback(() => mineOn.current, []);
+  const isExternalFilterPresent = useCallback(() => mineOn.current || figureActive(), [figureActive]);
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<Measure>) => {
       const mineIds = user?.departmentIds ?? [];
       const m = node.data;
-      return m !== undefined && (mineIds.includes(m.leadDepartmentId ?? '') || m.cooperatingDepartmentIds.some((id) => mineIds.includes(id)));
+      if (m === undefined || !figurePasses(m.id)) return false;
+      return !mineOn.current || mineIds.includes(m.leadDepartmentId ?? '') || m.cooperatingDepartmentIds.some((id) => mineIds.includes(id));
     },
-    [user],
+    [user, figurePasses],
   );
   const bulk = useBulkEdit({ api, feedback, newRows: canCreate(user, 'measure') ? newRows : undefined });
   const mayEdit = user !== null && user.role !== 'viewer';
@@ -188,11 +193,19 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         deleteDisabled={selected === 0}
         selection={{ api: api as GridApi | null, count: selected }}
       >
-        <ViewPicker api={api as GridApi | null} gridKey="ledger" builtIns={builtIns} mine={mine} />
+        <ViewPicker api={api as GridApi | null} gridKey="ledger" builtIns={builtIns} mine={mine} report={figure.report} />
         {mayEdit && <BulkButtons bulk={bulk} t={t} />}
         <HistoryButton api={api as GridApi | null} entity="measure" onShowHistory={onShowHistory} />
         <ExportViewButton api={api as GridApi | null} name={t('entity.measure')} />
       </GridToolbar>
+      {figure.link && (
+        <p className="figure-banner" role="status" data-testid="figure-banner">
+          {t('selection.banner', { label: figure.link.label, asOf: figure.link.asOf, count: figure.count })}{' '}
+          <button type="button" className="button" onClick={figure.clear}>
+            {t('selection.clear')}
+          </button>
+        </p>
+      )}
       {dialog}
       {bulk.element}
       <GridHost<Measure>

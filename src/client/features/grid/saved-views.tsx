@@ -9,20 +9,23 @@ import { Dialog } from '#client/ui/dialog.tsx';
 export type BuiltInView = { id: string; label: string; filters: FilterModel; mine?: boolean };
 /** The view's own filter no column states: "my departments" (the grid asks it through an external filter). */
 export type MineFilter = { get: () => boolean; set: (on: boolean) => void };
+/** A dashboard figure's rows the view keeps (shared/report/link.ts), as plain data. */
+export type ReportFilter = { get: () => unknown; set: (link: unknown) => void };
 
 const SAVED = 'saved:';
 
-export function applyView(api: GridApi, view: { columns?: unknown[]; filters: FilterModel; mine?: boolean }, mine?: MineFilter): void {
+export function applyView(api: GridApi, view: { columns?: unknown[]; filters: FilterModel; mine?: boolean; report?: unknown }, mine?: MineFilter, report?: ReportFilter): void {
   if (view.columns) api.applyColumnState({ state: view.columns as ColumnState[], applyOrder: true });
   else api.resetColumnState();
   mine?.set(view.mine === true);
+  report?.set(view.report ?? null);
   api.setFilterModel(view.filters);
   api.onFilterChanged();
 }
 
-type Props = { api: GridApi | null; gridKey: string; builtIns: BuiltInView[]; mine?: MineFilter };
+type Props = { api: GridApi | null; gridKey: string; builtIns: BuiltInView[]; mine?: MineFilter; report?: ReportFilter };
 
-export function ViewPicker({ api, gridKey, builtIns, mine }: Props) {
+export function ViewPicker({ api, gridKey, builtIns, mine, report }: Props) {
   const t = useT();
   const storage = useStorage();
   const settings = useSettings();
@@ -35,22 +38,22 @@ export function ViewPicker({ api, gridKey, builtIns, mine }: Props) {
     if (!api) return;
     const builtIn = builtIns.find((v) => v.id === id);
     const own = id.startsWith(SAVED) ? saved.find((v) => v.name === id.slice(SAVED.length)) : undefined;
-    if (builtIn) applyView(api, builtIn, mine);
-    else if (own) applyView(api, own, mine);
+    if (builtIn) applyView(api, builtIn, mine, report);
+    else if (own) applyView(api, own, mine, report);
     else return;
     void storage.settings.save({ activeViews: { ...storage.settings.get().activeViews, [gridKey]: id } });
   };
 
-  // The grid opens in the view it showed last.
+  // The grid opens in the view it showed last (unless it opens on a dashboard figure's rows).
   useEffect(() => {
-    if (api && active !== (builtIns[0]?.id ?? '')) show(active);
+    if (api && active !== (builtIns[0]?.id ?? '') && !report?.get()) show(active);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the grid is ready
   }, [api]);
 
   const save = async () => {
     const trimmed = name.trim();
     if (!api || trimmed === '') return;
-    const view: SavedView = { name: trimmed, columns: api.getColumnState(), filters: api.getFilterModel(), mine: mine?.get() ?? false };
+    const view: SavedView = { name: trimmed, columns: api.getColumnState(), filters: api.getFilterModel(), mine: mine?.get() ?? false, ...(report?.get() ? { report: report.get() } : {}) };
     const views = storage.settings.get().views;
     await storage.settings.save({
       views: { ...views, [gridKey]: [...saved.filter((v) => v.name !== trimmed), view] },
@@ -66,7 +69,7 @@ export function ViewPicker({ api, gridKey, builtIns, mine }: Props) {
       views: { ...views, [gridKey]: saved.filter((v) => SAVED + v.name !== active) },
       activeViews: { ...storage.settings.get().activeViews, [gridKey]: builtIns[0]?.id ?? '' },
     });
-    if (api && builtIns[0]) applyView(api, builtIns[0], mine);
+    if (api && builtIns[0]) applyView(api, builtIns[0], mine, report);
   };
 
   return (
