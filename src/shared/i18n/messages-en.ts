@@ -2,6 +2,7 @@
 import { enField } from './messages-en-field.ts';
 import { enSafety } from './messages-en-safety.ts';
 import { enSample } from './messages-en-sample.ts';
+import { enSupervision } from './messages-en-supervision.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enField,
   ...enSafety,
   ...enSample,
+  ...enSupervision,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',
@@ -93,9 +95,6 @@ export const en: Record<MessageKey, string> = {
   'level.enterprise': 'Enterprise',
   'level.other': 'Other',
 
-  'light.red': 'Red',
-  'light.yellow': 'Yellow',
-  'light.green': 'Green',
 
   'role.overall': 'Overall lead',
   'role.lead': 'Lead',

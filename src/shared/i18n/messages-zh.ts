@@ -2,6 +2,7 @@
 import { zhField } from './messages-zh-field.ts';
 import { zhSafety } from './messages-zh-safety.ts';
 import { zhSample } from './messages-zh-sample.ts';
+import { zhSupervision } from './messages-zh-supervision.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
 export const zh = {
@@ -9,6 +10,7 @@ export const zh = {
   ...zhField,
   ...zhSafety,
   ...zhSample,
+  ...zhSupervision,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',
@@ -92,9 +94,6 @@ export const zh = {
   'level.enterprise': '企业',
   'level.other': '其他',
 
-  'light.red': '红灯',
-  'light.yellow': '黄灯',
-  'light.green': '绿灯',
 
   'role.overall': '总牵头',
   'role.lead': '牵头',

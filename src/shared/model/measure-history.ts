@@ -22,6 +22,10 @@ export const progressEntrySchema = z
     /** Struck (撤回) by its author or a coordinator: kept, shown crossed out, no longer the latest progress. */
     struckBy: z.string().max(100).optional(),
     struckAt: timestampSchema.optional(),
+    /** The unit the note speaks for (a cooperating unit reporting its part); absent on notes from before units were named. */
+    departmentId: idSchema.optional(),
+    /** The 督办 notice this note answers. */
+    replyTo: idSchema.optional(),
   })
   .strict();
 export type ProgressEntry = z.infer<typeof progressEntrySchema>;

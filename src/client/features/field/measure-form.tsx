@@ -8,8 +8,8 @@ import type { FieldError } from '#shared/model/field-error.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import { decideExtension, type ProgressEntry, strikeProgress } from '#shared/model/measure-history.ts';
 import { nextStatuses } from '#shared/model/status.ts';
-import { getWarningLight } from '#shared/model/warning.ts';
-import { useRecords, useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
+import { computeLight } from '#shared/model/warning.ts';
+import { useLightSettings, useRecords, useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { ExtensionSection } from './extension-section.tsx';
@@ -25,6 +25,7 @@ export function MeasureForm({ measure, onClose }: Props) {
   const t = useT();
   const storage = useStorage();
   const settings = useSettings();
+  const lightSettings = useLightSettings();
   const toast = useToast();
   const problems = useRecords('problem');
   const departments = useRecords('department');
@@ -106,7 +107,7 @@ export function MeasureForm({ measure, onClose }: Props) {
   }));
   const problem = problems.find((p) => p.id === measure.problemId);
   const lead = departments.find((d) => d.id === measure.leadDepartmentId);
-  const light = getWarningLight(measure, todayIso(), settings.warningDays);
+  const light = computeLight(measure, todayIso(), lightSettings);
   const unsentFiles = unsynced.files.size;
 
   return (

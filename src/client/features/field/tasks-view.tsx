@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import './field.css';
 import { canEditField } from '#shared/auth/permissions.ts';
-import { useRecords, useSettings, useT } from '#client/context/ledger-context.tsx';
+import { useLightSettings, useRecords, useSettings, useT } from '#client/context/ledger-context.tsx';
 import { MeasureForm } from './measure-form.tsx';
 import { TaskList } from './task-list.tsx';
 import { useUnsyncedKeys } from './use-unsynced.ts';
@@ -17,6 +17,7 @@ function openFromHash(): string | null {
 export function TasksView() {
   const t = useT();
   const settings = useSettings();
+  const lightSettings = useLightSettings();
   const measures = useRecords('measure');
   const problems = useRecords('problem');
   const departments = useRecords('department');
@@ -42,7 +43,7 @@ export function TasksView() {
     <div className="tasks-view">
       <h2 className="tasks-view__title">{t('tasks.title')}</h2>
       <p className="form-hint">{mine.length > 0 ? t('tasks.scopeMine', { departments: mine.map((id) => departmentMap.get(id)?.name ?? id).join(t('common.separator')) }) : t('tasks.scopeAll')}</p>
-      <TaskList measures={measures} problems={problemMap} departments={departmentMap} mine={mine} warningDays={settings.warningDays} unsynced={unsynced} canEdit={(m) => canEditField(settings.account, 'measure', m, 'progress')} onOpen={open} />
+      <TaskList measures={measures} problems={problemMap} departments={departmentMap} mine={mine} lightSettings={lightSettings} unsynced={unsynced} canEdit={(m) => canEditField(settings.account, 'measure', m, 'progress')} onOpen={open} />
     </div>
   );
 }

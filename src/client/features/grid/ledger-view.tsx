@@ -7,8 +7,8 @@ import type { EntityName } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import { measureTypes } from '#shared/model/measure.ts';
-import { getWarningLight, warningLights } from '#shared/model/warning.ts';
-import { useSettings } from '#client/context/ledger-context.tsx';
+import { computeLight, lightLabelKey, lightRank, type WarningLight } from '#shared/model/warning.ts';
+import { useLightSettings, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { BulkButtons, useBulkEdit } from './bulk-edit.tsx';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
@@ -29,7 +29,7 @@ export function LedgerView(props: ViewProps) {
 }
 
 function LedgerGrid({ onShowHistory }: ViewProps) {
-  const settings = useSettings();
+  const lightSettings = useLightSettings();
   const { storage, cache, t, toast, api, apiRef, search, setSearch, codec, rowLabel, onReady: setReady, feedback, user } = useGridView<Measure>('measure');
   const [count, setCount] = useState(0);
   const selected = useSelectionCount(api as GridApi | null);
@@ -93,10 +93,10 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         colId: 'warning',
         headerName: t('field.measure.warning'),
         width: 100,
-        valueGetter: (p) => (p.data ? getWarningLight(p.data, todayIso(), settings.warningDays) : null),
-        valueFormatter: (p) => (p.value ? t(`light.${p.value as 'red'}`) : ''),
-        comparator: (a: string, b: string) => warningLights.indexOf(b as 'red') - warningLights.indexOf(a as 'red'),
-        filterValueGetter: (p) => (p.data ? t(`light.${getWarningLight(p.data, todayIso(), settings.warningDays)}`) : ''),
+        valueGetter: (p) => (p.data ? computeLight(p.data, todayIso(), lightSettings) : null),
+        valueFormatter: (p) => (p.value ? t(lightLabelKey(p.value as WarningLight, lightSettings.scheme)) : ''),
+        comparator: (a: WarningLight, b: WarningLight) => lightRank(b) - lightRank(a),
+        filterValueGetter: (p) => (p.data ? t(lightLabelKey(computeLight(p.data, todayIso(), lightSettings), lightSettings.scheme)) : ''),
         cellClass: (p) => `light-cell light-cell--${String(p.value)}`,
       },
       fieldColumn({ entity: 'measure', field: 'progress', kind: 'percent', width: 100 }, env),
@@ -108,7 +108,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'measure', field: 'source', kind: 'text', width: 260 }, env),
       fieldColumn({ entity: 'measure', field: 'updatedBy', kind: 'text', width: 100, editable: false }, env),
     ];
-  }, [t, codec, user, cache, settings.warningDays]);
+  }, [t, codec, user, cache, lightSettings]);
 
   const loadRows = useCallback(() => {
     const numbers = new Map(cache.all('problem').map((p) => [p.id, p.number]));
