@@ -2,6 +2,15 @@
 import type { zhSupervision } from './messages-zh-supervision.ts';
 
 export const enSupervision: Record<keyof typeof zhSupervision, string> = {
+  'field.measure.reviews': 'Verification record',
+  'field.measure.notices': 'Chasing notices',
+  'field.measure.reviewNote': 'Closing statement',
+  'field.measure.reviewEvidence': 'Evidence (document number or file)',
+  'field.measure.reviewReason': 'Reason for returning',
+  'field.measure.noticeAsked': 'What is asked',
+  'field.measure.noticeReplyBy': 'Reply by',
+  'error.closeNeedsVerification': 'closing needs verification: the lead unit applies, a coordinator passes it in “Awaiting verification”',
+  'error.stepOutOfOrder': 'this step does not fit where the measure stands (e.g. passing without an application, or applying once closed)',
   'light.red': 'Red',
   'light.yellow': 'Yellow',
   'light.green': 'Green',

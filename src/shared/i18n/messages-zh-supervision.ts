@@ -1,5 +1,14 @@
 // The catalogue's words for warning lights, 核实销号, 督办 and reminders, in Simplified Chinese.
 export const zhSupervision = {
+  'field.measure.reviews': '核实销号记录',
+  'field.measure.notices': '督办通知',
+  'field.measure.reviewNote': '销号说明',
+  'field.measure.reviewEvidence': '佐证材料（文号或文件）',
+  'field.measure.reviewReason': '退回理由',
+  'field.measure.noticeAsked': '督办事项',
+  'field.measure.noticeReplyBy': '回复期限',
+  'error.closeNeedsVerification': '销号须经核实：请由牵头单位申请销号，协调员在“待核实”中通过',
+  'error.stepOutOfOrder': '这一步与措施当前的核实状态不符（例如未申请销号就通过或退回，或已销号后再申请）',
   'light.red': '红灯',
   'light.yellow': '黄灯',
   'light.green': '绿灯',

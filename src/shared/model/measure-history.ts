@@ -57,12 +57,15 @@ type Who = { actor: string; now: string };
  */
 export function appendProgress(
   log: readonly ProgressEntry[],
-  note: { id?: string; date: string; text: string; progress: number | null; status: Status | null },
+  note: { id?: string; date: string; text: string; progress: number | null; status: Status | null; departmentId?: string; replyTo?: string },
   who: Who,
 ): ProgressEntry[] {
   const id = note.id ?? newId();
   if (log.some((e) => e.id === id)) return [...log];
-  return [...log, { id, date: note.date, text: note.text.trim(), progress: note.progress, status: note.status, by: who.actor, at: who.now }];
+  const entry: ProgressEntry = { id, date: note.date, text: note.text.trim(), progress: note.progress, status: note.status, by: who.actor, at: who.now };
+  if (note.departmentId) entry.departmentId = note.departmentId;
+  if (note.replyTo) entry.replyTo = note.replyTo;
+  return [...log, entry];
 }
 
 /** The log with one note struck (撤回): it stays in the record, crossed out. */
