@@ -43,7 +43,7 @@ export function checkChange(user: SessionUser, entity: EntityName, before: Loose
   if (!after) return deny();
   const leads = (record: Loose) => typeof record?.leadDepartmentId === 'string' && user.departmentIds.includes(record.leadDepartmentId);
   // A unit speaks for itself only: a note naming a unit names one of the author's.
-  if (fields.includes('progressLog') && !newEntries(before, after, 'progressLog').every((e) => e.departmentId === undefined || user.departmentIds.includes(String(e.departmentId)))) return deny('progressLog');
+  if (fields.includes('progressLog') && !newEntries(before, after, 'progressLog').every((e) => e.departmentId === undefined || (typeof e.departmentId === 'string' && user.departmentIds.includes(e.departmentId)))) return deny('progressLog');
   if (before && !leads(before)) return supports(user, before) && supports(user, after) ? cooperating(before, after, fields) : deny('leadDepartmentId');
   if (!leads(after)) return deny('leadDepartmentId');
   if (before) {

@@ -26,7 +26,7 @@ const statusAfter: Record<ReviewStep, Status | null> = {
 
 function step(measure: Pick<Measure, 'reviews' | 'status'>, entry: Omit<ReviewEntry, 'id' | 'by' | 'at'> & { id?: string }, who: Who): Partial<Measure> {
   const id = entry.id ?? newId();
-  const reviews = [...(measure.reviews ?? []), { ...entry, text: entry.text.trim(), id, by: who.actor, at: who.now } as ReviewEntry];
+  const reviews = [...(measure.reviews ?? []), { ...entry, text: entry.text.trim(), id, by: who.actor, at: who.now }];
   const status = statusAfter[entry.step];
   return status && status !== measure.status ? { reviews, status } : { reviews };
 }
