@@ -8,6 +8,7 @@ import type { Problem } from '#shared/model/problem.ts';
 import { type LightSettings, lightLabelKey, lightRank, type WarningLight, warningLights } from '#shared/model/warning.ts';
 import { useT } from '#client/context/ledger-context.tsx';
 import { groupTasks } from './group-tasks.ts';
+import { isAwaitingVerification, isReturned, openNotices, returnCount } from '#shared/model/supervision.ts';
 
 const PAGE = 100;
 const order: WarningLight[] = [...warningLights].sort((a, b) => lightRank(a) - lightRank(b));
@@ -77,10 +78,25 @@ function TaskRow({ measure: m, problem, lead, editable, pending, onOpen }: RowPr
         {t('tasks.lead', { name: lead?.name ?? t('common.none') })} · {m.deadline ? t('tasks.deadline', { date: m.deadline }) : t('tasks.noDeadline')} · {t(`status.${m.status}`)}
         {!editable && <span className="badge">{t('tasks.readOnly')}</span>}
         {pending && <span className="badge badge--unsynced">{t('tasks.unsynced')}</span>}
+        <SupervisionBadges measure={m} />
       </span>
       <span className="task__progress" aria-label={`${m.progress}%`}>
         <span style={{ width: `${m.progress}%` }} />
       </span>
     </button>
+  );
+}
+
+/** What chases the unit on this measure: open 督办 notices (overdue ones escalated), returns, a pending verification. */
+function SupervisionBadges({ measure }: { measure: Measure }) {
+  const t = useT();
+  const notices = openNotices(measure, todayIso());
+  const overdue = notices.some((n) => n.overdue);
+  return (
+    <>
+      {notices.length > 0 && <span className={`badge badge--notice${overdue ? ' badge--overdue' : ''}`} data-testid="badge-notice">{t('notice.badge', { count: notices.length })}</span>}
+      {isReturned(measure) && <span className="badge badge--returned" data-testid="badge-returned">{t('tasks.badgeReturned', { count: returnCount(measure) })}</span>}
+      {isAwaitingVerification(measure) && <span className="badge badge--awaiting">{t('tasks.badgeAwaiting')}</span>}
+    </>
   );
 }
