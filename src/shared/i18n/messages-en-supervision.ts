@@ -12,6 +12,8 @@ export const enSupervision: Record<keyof typeof zhSupervision, string> = {
   'error.closeNeedsVerification': 'closing needs verification: the lead unit applies, a coordinator passes it in “Awaiting verification”',
   'error.stepOutOfOrder': 'this step does not fit where the measure stands (e.g. passing without an application, or applying once closed)',
   'form.notesOnly': 'Your unit supports this measure: you may add progress notes and files, not change what the lead unit fills in',
+  'notice.overdueShort': 'Overdue, unanswered',
+  'notice.replyCell': '{text} ({by}, {date})',
   'light.red': 'Red',
   'light.yellow': 'Yellow',
   'light.green': 'Green',

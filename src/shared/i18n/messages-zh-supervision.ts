@@ -10,6 +10,8 @@ export const zhSupervision = {
   'error.closeNeedsVerification': '销号须经核实：请由牵头单位申请销号，协调员在“待核实”中通过',
   'error.stepOutOfOrder': '这一步与措施当前的核实状态不符（例如未申请销号就通过或退回，或已销号后再申请）',
   'form.notesOnly': '本单位是这项措施的配合单位：可以添加进展和文件，不能修改牵头单位填写的内容',
+  'notice.overdueShort': '逾期未回复',
+  'notice.replyCell': '{text}（{by}，{date}）',
   'light.red': '红灯',
   'light.yellow': '黄灯',
   'light.green': '绿灯',

@@ -7,11 +7,13 @@ import type { EntityName } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import { measureTypes } from '#shared/model/measure.ts';
-import { computeLight, lightLabelKey, lightRank, type WarningLight } from '#shared/model/warning.ts';
+import { computeLight, explainLight, lightLabelKey, lightRank, type WarningLight } from '#shared/model/warning.ts';
+import { describeLight } from '#shared/i18n/describe-light.ts';
 import { useLightSettings, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { BulkButtons, useBulkEdit } from './bulk-edit.tsx';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { LightLegend } from './light-legend.tsx';
 import { ledgerViews } from './ledger-views.ts';
 import { ViewPicker } from './saved-views.tsx';
 import { ExportViewButton } from './export-view.tsx';
@@ -72,6 +74,19 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         spanRows: sameProblem,
         cellClass: 'cell--spanned cell--wrap',
       },
+      // The light where the eye goes: pinned beside the problem, colour and words (never colour alone).
+      {
+        colId: 'warning',
+        headerName: t('field.measure.warning'),
+        width: 150,
+        pinned: 'left',
+        valueGetter: (p) => (p.data ? computeLight(p.data, todayIso(), lightSettings) : null),
+        valueFormatter: (p) => (p.data ? describeLight(t, explainLight(p.data, todayIso(), lightSettings), lightSettings.scheme).text : ''),
+        tooltipValueGetter: (p) => (p.data ? describeLight(t, explainLight(p.data, todayIso(), lightSettings), lightSettings.scheme).text : null),
+        comparator: (a: WarningLight, b: WarningLight) => lightRank(b) - lightRank(a),
+        filterValueGetter: (p) => (p.data ? t(lightLabelKey(computeLight(p.data, todayIso(), lightSettings), lightSettings.scheme)) : ''),
+        cellClass: (p) => `light-cell light-cell--${String(p.value)}`,
+      },
       {
         colId: 'area',
         headerName: t('field.measure.area'),
@@ -89,16 +104,6 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'measure', field: 'deadline', kind: 'date', width: 130 }, env),
       fieldColumn({ entity: 'measure', field: 'deadlineNote', kind: 'text', width: 110 }, env),
       fieldColumn({ entity: 'measure', field: 'status', kind: 'status', width: 110 }, env),
-      {
-        colId: 'warning',
-        headerName: t('field.measure.warning'),
-        width: 100,
-        valueGetter: (p) => (p.data ? computeLight(p.data, todayIso(), lightSettings) : null),
-        valueFormatter: (p) => (p.value ? t(lightLabelKey(p.value as WarningLight, lightSettings.scheme)) : ''),
-        comparator: (a: WarningLight, b: WarningLight) => lightRank(b) - lightRank(a),
-        filterValueGetter: (p) => (p.data ? t(lightLabelKey(computeLight(p.data, todayIso(), lightSettings), lightSettings.scheme)) : ''),
-        cellClass: (p) => `light-cell light-cell--${String(p.value)}`,
-      },
       fieldColumn({ entity: 'measure', field: 'progress', kind: 'percent', width: 100 }, env),
       fieldColumn({ entity: 'measure', field: 'progressNote', kind: 'multiline', width: 240 }, env),
       fieldColumn({ entity: 'measure', field: 'progressNoteDate', kind: 'date', width: 130 }, env),
@@ -193,6 +198,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         <HistoryButton api={api as GridApi | null} entity="measure" onShowHistory={onShowHistory} />
         <ExportViewButton api={api as GridApi | null} name={t('entity.measure')} />
       </GridToolbar>
+      <LightLegend scheme={lightSettings.scheme} />
       {dialog}
       {bulk.element}
       <GridHost<Measure>
@@ -212,6 +218,11 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
           // The benchmark's "cold open → first grid render" ends here.
           onFirstDataRendered: () => performance.mark('ledger:first-render'),
           overlayNoRowsTemplate: `<span>${t('ledger.empty')}</span>`,
+          // Red and yellow rows are tinted, so that they show at a glance down the whole row.
+          rowClassRules: {
+            'row--red': (p) => p.data !== undefined && computeLight(p.data, todayIso(), lightSettings) === 'red',
+            'row--yellow': (p) => p.data !== undefined && computeLight(p.data, todayIso(), lightSettings) === 'yellow',
+          },
         }}
       />
     </section>
