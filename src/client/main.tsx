@@ -20,6 +20,7 @@ import { createHttpTransport } from '#client/sync/transport.ts';
 import { ToastProvider } from '#client/ui/toast.tsx';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
 import './styles.css';
+import './lights.css';
 
 /** The benchmark's photo path: what adding a photo in the form does (prepare, then keep), loaded only when asked. */
 async function benchField(storage: LedgerStorage) {

@@ -186,13 +186,14 @@ test('bulk sets a status from its own list, refusing rows whose lifecycle forbid
   await page.getByRole('button', { name: '批量修改…' }).click();
   let dialog = page.getByRole('dialog', { name: '批量修改' });
   await dialog.getByLabel('列').selectOption({ label: '整改状态' });
-  await dialog.getByLabel('值').selectOption({ label: '已销号' });
+  // 已完成 cannot go back to 未启动; 整改中 can.
+  await dialog.getByLabel('值').selectOption({ label: '未启动' });
   await dialog.getByRole('button', { name: '应用到 2 行' }).click();
   dialog = page.getByRole('dialog', { name: '批量修改' });
   await expect(dialog.getByTestId('bulk-refused')).toContainText('整改状态');
   await dialog.getByRole('button', { name: '只应用有效的 1 个单元格' }).click();
-  await expect(cell(page, GRID, measureId(3, 1), 'status')).toHaveText('已销号');
-  await expect(cell(page, GRID, measureId(3, 2), 'status')).toHaveText('整改中');
+  await expect(cell(page, GRID, measureId(3, 1), 'status')).toHaveText('已完成');
+  await expect(cell(page, GRID, measureId(3, 2), 'status')).toHaveText('未启动');
 });
 
 test('undoes and redoes typed edits, adds, deletes and matrix role changes, each as one step', async ({ page }) => {

@@ -18,6 +18,9 @@ describe.each(kinds)('accounts and permissions on %s', (kind) => {
   let admin: Api;
   const ids = { deptA: newId(), deptB: newId(), problem: newId(), mineDone: newId(), mineOpen: newId(), theirs: newId() };
   const clientId = newId();
+  // The unit's application for 销号 on the completed measure, and a coordinator's 通过 of it.
+  const applied = { id: newId(), step: 'apply', text: '已完成', evidence: ['财办〔2022〕1号'], files: [], date: null, by: '', at: new Date().toISOString() };
+  const passed = () => ({ status: 'closed', reviews: [applied, { id: newId(), step: 'pass', text: '同意销号', evidence: [], files: [], date: '2022-11-02', by: '', at: new Date().toISOString() }] });
 
   const mutation = (entity: Mutation['entity'], id: string, op: Mutation['op'], fields: Record<string, unknown>, baseVersion = 1_000): Mutation => ({
     mutationId: newId(), clientId, entity, id, op, fields, baseVersion, actor: '设备上写的名字', at: new Date().toISOString(),
@@ -44,7 +47,7 @@ describe.each(kinds)('accounts and permissions on %s', (kind) => {
       mutation('department', ids.deptA, 'create', { name: '市财政局' }, 0),
       mutation('department', ids.deptB, 'create', { name: '市税务局' }, 0),
       mutation('problem', ids.problem, 'create', { number: 1, title: '宣传不够' }, 0),
-      mutation('measure', ids.mineDone, 'create', { problemId: ids.problem, seq: 1, title: '已完成的措施', status: 'completed', progress: 100, leadDepartmentId: ids.deptA }, 0),
+      mutation('measure', ids.mineDone, 'create', { problemId: ids.problem, seq: 1, title: '已完成的措施', status: 'completed', progress: 100, leadDepartmentId: ids.deptA, reviews: [applied] }, 0),
       mutation('measure', ids.mineOpen, 'create', { problemId: ids.problem, seq: 2, title: '进行中的措施', status: 'in_progress', leadDepartmentId: ids.deptA }, 0),
       mutation('measure', ids.theirs, 'create', { problemId: ids.problem, seq: 3, title: '别的单位的措施', status: 'in_progress', leadDepartmentId: ids.deptB }, 0),
     ];
@@ -69,7 +72,7 @@ describe.each(kinds)('accounts and permissions on %s', (kind) => {
     { name: 'edit another department’s measure', make: () => mutation('measure', ids.theirs, 'update', { owner: '越权' }), allowed: ['admin', 'coordinator'] },
     { name: 'hand own measure to another department', make: () => mutation('measure', ids.mineOpen, 'update', { leadDepartmentId: ids.deptB }), allowed: ['admin', 'coordinator'] },
     { name: 'change a deadline', make: () => mutation('measure', ids.mineOpen, 'update', { deadline: '2022-12-31' }), allowed: ['admin', 'coordinator'] },
-    { name: 'close (销号) a completed measure', make: () => mutation('measure', ids.mineDone, 'update', { status: 'closed' }), allowed: ['admin', 'coordinator'] },
+    { name: 'close (销号) a completed measure: pass its verification', make: () => mutation('measure', ids.mineDone, 'update', passed()), allowed: ['admin', 'coordinator'] },
     { name: 'delete a measure', make: () => mutation('measure', ids.mineOpen, 'delete', {}), allowed: ['admin', 'coordinator'] },
     { name: 'edit a problem', make: () => mutation('problem', ids.problem, 'update', { title: '改过的问题' }), allowed: ['admin', 'coordinator'] },
     { name: 'add a department', make: () => mutation('department', newId(), 'create', { name: '新单位' }, 0), allowed: ['admin', 'coordinator'] },
@@ -100,7 +103,7 @@ describe.each(kinds)('accounts and permissions on %s', (kind) => {
 
   it('attributes a change to the signed-in user, and records who closed an item and when', async () => {
     const api = await as('coordinator');
-    await push(api, mutation('measure', ids.mineDone, 'update', { status: 'closed', closedBy: '冒名顶替' }));
+    await push(api, mutation('measure', ids.mineDone, 'update', { ...passed(), closedBy: '冒名顶替' }));
     expect(await record(ids.mineDone)).toMatchObject({ status: 'closed', closedBy: 'coordinator 用户', updatedBy: 'coordinator 用户' });
     expect((await record(ids.mineDone))?.closedAt).toEqual(expect.any(String));
     const { entries } = (await (await admin(`/api/audit?entity=measure&id=${ids.mineDone}`)).json()) as { entries: { field: string; user: string; oldValue: unknown; newValue: unknown; clientId: string }[] };

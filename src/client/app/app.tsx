@@ -18,8 +18,9 @@ import { ChangePasswordScreen } from '#client/features/account/change-password.t
 import { UndoControls } from '#client/features/undo/undo-controls.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
 import { LedgerInfoButton } from '#client/features/ledger-info/ledger-info-button.tsx';
+import { ReminderBar } from '#client/features/supervision/reminder-bar.tsx';
 
-const views = ['dashboard', 'weekly', 'tasks', 'ledger', 'problems', 'departments', 'matrix'] as const;
+const views = ['dashboard', 'weekly', 'tasks', 'ledger', 'problems', 'departments', 'matrix', 'supervision'] as const;
 type View = (typeof views)[number];
 type ViewProps = { onShowHistory?: (target: HistoryTarget) => void };
 
@@ -33,6 +34,7 @@ const loaders = {
   problems: () => import('#client/features/grid/problems-view.tsx').then((m) => ({ default: m.ProblemsView })),
   departments: () => import('#client/features/grid/departments-view.tsx').then((m) => ({ default: m.DepartmentsView })),
   matrix: () => import('#client/features/grid/matrix-view.tsx').then((m) => ({ default: m.MatrixView })),
+  supervision: () => import('#client/features/supervision/supervision-view.tsx').then((m) => ({ default: m.SupervisionView })),
 } satisfies Record<View, unknown>;
 // Import and export load when first opened: most sessions never use them.
 const ImportDialog = lazy(() => import('#client/features/transfer/import-dialog.tsx').then((m) => ({ default: m.ImportDialog })));
@@ -48,6 +50,7 @@ const lazyViews = {
   problems: lazy(loaders.problems),
   departments: lazy(loaders.departments),
   matrix: lazy(loaders.matrix),
+  supervision: lazy(loaders.supervision),
 } satisfies Record<View, unknown>;
 const loadedViews: Partial<Record<View, ComponentType<ViewProps>>> = {};
 
@@ -110,11 +113,12 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = settings.locale;
+    document.documentElement.dataset.lightScheme = settings.lightScheme;
     document.title = t('app.title');
     // Installing while working in English gives the app its English name.
     const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
     if (manifest) manifest.href = settings.locale === 'en' ? '/manifest.en.webmanifest' : '/manifest.webmanifest';
-  }, [settings.locale, t]);
+  }, [settings.locale, settings.lightScheme, t]);
 
   // The first start's sample ledger is not the user's work: only saves after it ask to keep the data.
   useEffect(() => {
@@ -214,6 +218,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <ReminderBar onOpen={go} />
         <div className="header__actions">
           <UndoControls />
           <AccountMenu />

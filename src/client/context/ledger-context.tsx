@@ -3,7 +3,8 @@ import { createContext, useCallback, useContext, useMemo, useSyncExternalStore }
 import { createTranslator, type Translate } from '#shared/i18n/translate.ts';
 import type { EntityName, EntityRecordMap } from '#shared/model/entities.ts';
 import type { LedgerStorage } from '#client/storage/ledger-storage.ts';
-import type { Settings } from '#client/storage/settings.ts';
+import { lightSettingsOf, type Settings } from '#client/storage/settings.ts';
+import type { LightSettings } from '#shared/model/warning.ts';
 
 export const LedgerContext = createContext<LedgerStorage | null>(null);
 
@@ -26,6 +27,12 @@ export function useRecords<E extends EntityName>(entity: E): readonly EntityReco
 export function useSettings(): Settings {
   const { settings } = useStorage();
   return useSyncExternalStore(settings.subscribe, settings.get);
+}
+
+/** The warning light's settings (N, K, colour scheme), one object while they stay the same. */
+export function useLightSettings(): LightSettings {
+  const { warningDays, staleWeeks, lightScheme } = useSettings();
+  return useMemo(() => lightSettingsOf({ warningDays, staleWeeks, lightScheme }), [warningDays, staleWeeks, lightScheme]);
 }
 
 export function useT(): Translate {

@@ -38,9 +38,9 @@ describe('schema upgrade', () => {
 
     const db = new LedgerDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const upgraded = await db.measures.get(measureId);
-    expect(upgraded).toMatchObject({ title: "旧版本的措施", progress: 10, label: "", indicators: [], evidence: [], progressLog: [], extensions: [], attachments: [], source: '', deadlineNote: '', rev: 0 });
+    expect(upgraded).toMatchObject({ title: "旧版本的措施", progress: 10, label: "", indicators: [], evidence: [], progressLog: [], extensions: [], attachments: [], reviews: [], notices: [], source: '', deadlineNote: '', rev: 0 });
     expect(measureSchema.safeParse(upgraded).success).toBe(true);
     expect(await db.departments.get(departmentId)).toMatchObject({ kind: 'responsible' });
     expect(departmentSchema.safeParse(await db.departments.get(departmentId)).success).toBe(true);

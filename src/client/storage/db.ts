@@ -87,6 +87,8 @@ export class LedgerDb extends Dexie {
     // v5: the ledger's information (its source documents and the report's own figures), and the new fields
     // of departments (kind), problems (涉及, roles read from reports) and measures (source, deadline wording).
     this.version(5).stores({ ledgerInfo: 'id' }).upgrade(fillNewFields);
+    // v6: the measures' 核实销号 steps and 督办 notices (entry lists, empty on earlier records).
+    this.version(6).stores({}).upgrade(fillNewFields);
   }
 
   tableFor<E extends EntityName>(entity: E): Table<EntityRecordMap[E], string> {

@@ -38,7 +38,8 @@ describe('sample ledger in the store', () => {
     expect(await storage.db.measures.count()).toBe(sample.measures.length + 12_000);
     const problemIds = new Set(sample.problems.map((p) => p.id));
     expect(storage.cache.all('measure').every((m) => problemIds.has(m.problemId))).toBe(true);
-  });
+    // 12,000 validated writes and their outbox rows on fake-indexeddb: seconds of work, more on a busy machine.
+  }, 30_000);
 });
 
 describe('several tabs', () => {

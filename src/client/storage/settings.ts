@@ -2,13 +2,17 @@
 import type { SessionUser } from '#shared/auth/permissions.ts';
 import type { LedgerInfo } from '#shared/sync/protocol.ts';
 import { DEFAULT_LOCALE, type Locale } from '#shared/i18n/translate.ts';
-import { DEFAULT_WARNING_DAYS } from '#shared/model/warning.ts';
+import { defaultLightSettings, type LightScheme, type LightSettings } from '#shared/model/warning.ts';
 import type { LedgerDb } from './db.ts';
 
 export type Settings = {
   userName: string;
   locale: Locale;
+  /** N: days before a deadline that the light turns yellow. */
   warningDays: number;
+  /** K: dispatch weeks without a progress note that make an item 滞后 (yellow). */
+  staleWeeks: number;
+  lightScheme: LightScheme;
   /** Set once the first start has put the sample ledger in place, so that clearing it is respected. */
   firstStartDone: boolean;
   /** This device's id for sync, made on first start. */
@@ -27,7 +31,7 @@ export type Settings = {
 /** A grid's layout as AG Grid states it (column state, filter model), kept as plain data. */
 export type SavedView = { name: string; columns: unknown[]; filters: Record<string, unknown>; mine: boolean; /** A dashboard figure's rows (shared/report/link.ts), if the view keeps one. */ report?: unknown };
 
-export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: DEFAULT_WARNING_DAYS, firstStartDone: false, clientId: '', account: null, views: {}, activeViews: {}, ledger: null, reloadLedger: false };
+export const defaultSettings: Settings = { userName: '', locale: DEFAULT_LOCALE, warningDays: defaultLightSettings.yellowDays, staleWeeks: defaultLightSettings.staleWeeks, lightScheme: defaultLightSettings.scheme, firstStartDone: false, clientId: '', account: null, views: {}, activeViews: {}, ledger: null, reloadLedger: false };
 
 export type SettingsStore = {
   get: () => Settings;
@@ -51,4 +55,9 @@ export async function loadSettings(db: LedgerDb): Promise<SettingsStore> {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The light rule's settings as this device holds them. */
+export function lightSettingsOf(settings: Pick<Settings, 'warningDays' | 'staleWeeks' | 'lightScheme'>): LightSettings {
+  return { yellowDays: settings.warningDays, staleWeeks: settings.staleWeeks, scheme: settings.lightScheme };
 }

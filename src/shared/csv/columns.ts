@@ -9,6 +9,7 @@ import { fieldKinds } from '../model/field-kinds.ts';
 import { attachmentSchema } from '../model/attachment.ts';
 import { reportedFigureSchema, sourceDocumentSchema } from '../model/ledger-info.ts';
 import { indicatorSchema } from '../model/measure.ts';
+import { noticeSchema, reviewEntrySchema } from '../model/supervision.ts';
 import { extensionSchema, progressEntrySchema } from '../model/measure-history.ts';
 
 /** What a column holds: a field of the entity, or one of the columns that identify or place a row. */
@@ -72,6 +73,8 @@ export const jsonFields: { [E in EntityName]: Record<string, z.ZodType> } = {
     progressLog: progressEntrySchema.array(),
     extensions: extensionSchema.array(),
     attachments: attachmentSchema.array(),
+    reviews: reviewEntrySchema.array(),
+    notices: noticeSchema.array(),
   },
   ledgerInfo: { documents: sourceDocumentSchema.array(), reportedFigures: reportedFigureSchema.array() },
 };

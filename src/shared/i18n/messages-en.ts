@@ -8,6 +8,7 @@ import { enReport } from './messages-en-report.ts';
 import { enSafety } from './messages-en-safety.ts';
 import { enSample } from './messages-en-sample.ts';
 import { enSecurity } from './messages-en-security.ts';
+import { enSupervision } from './messages-en-supervision.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
 
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enSample,
   ...enSecurity,
+  ...enSupervision,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',
@@ -105,9 +107,6 @@ export const en: Record<MessageKey, string> = {
   'level.enterprise': 'Enterprise',
   'level.other': 'Other',
 
-  'light.red': 'Red',
-  'light.yellow': 'Yellow',
-  'light.green': 'Green',
 
   'role.overall': 'Overall lead',
   'role.lead': 'Lead',

@@ -8,6 +8,7 @@ import { zhReport } from './messages-zh-report.ts';
 import { zhSafety } from './messages-zh-safety.ts';
 import { zhSample } from './messages-zh-sample.ts';
 import { zhSecurity } from './messages-zh-security.ts';
+import { zhSupervision } from './messages-zh-supervision.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
 export const zh = {
@@ -21,6 +22,7 @@ export const zh = {
   ...zhReport,
   ...zhSample,
   ...zhSecurity,
+  ...zhSupervision,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',
@@ -104,9 +106,6 @@ export const zh = {
   'level.enterprise': '企业',
   'level.other': '其他',
 
-  'light.red': '红灯',
-  'light.yellow': '黄灯',
-  'light.green': '绿灯',
 
   'role.overall': '总牵头',
   'role.lead': '牵头',

@@ -8,6 +8,7 @@ import { idSchema } from './ids.ts';
 import { appendProgress, type ProgressEntry, withLatestNote } from './measure-history.ts';
 import { derivedFields, metaDefaults, metaFields } from './record.ts';
 import { canTransition, isDone, type Status } from './status.ts';
+import { checkSteps } from './supervision-steps.ts';
 
 const valuesSchema = z.record(z.string(), z.unknown());
 
@@ -76,6 +77,8 @@ export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: Ch
   }
   const entries = takeEntries(change.entity, before, draft, change.fields, ctx);
   if (!entries.ok) return entries;
+  const stepError = change.entity === 'measure' ? checkSteps(before, draft) : null;
+  if (stepError) return { ok: false, errors: [stepError] };
   return validate(change.entity, withDerivedFields(change.entity, before, draft, change.fields, ctx));
 }
 

@@ -75,3 +75,49 @@ export function localIsoDate(date: Date): string {
 export function todayIso(now: Date = new Date()): string {
   return localIsoDate(now);
 }
+
+/** The date `days` days after `date` (before, when negative). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+  return formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Day of the week, Monday 0 … Sunday 6: dispatch weeks (每周调度) run Monday to Sunday. */
+function weekday(date: string): number {
+  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/** The Monday of the dispatch week holding `date`. */
+export function weekStart(date: string): string {
+  return addDays(date, -weekday(date));
+}
+
+/** The Sunday of the dispatch week holding `date`. */
+export function weekEnd(date: string): string {
+  return addDays(weekStart(date), 6);
+}
+
+/** The ISO week label of the dispatch week holding `date`, e.g. 2022-11-02 → 2022-W44. */
+export function weekOf(date: string): string {
+  // The ISO year is the year of the week's Thursday; week 1 holds the year's first Thursday.
+  const thursday = addDays(weekStart(date), 3);
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return `${year}-W${pad(week)}`;
+}
+
+/** The Monday of an ISO week label (2022-W44 → 2022-10-31), or null when the label is not a real week. */
+export function parseWeek(label: string): string | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label.trim());
+  if (!m) return null;
+  const [year, week] = [Number(m[1]), Number(m[2])];
+  if (week < 1 || week > 53 || year < 1900 || year > 2200) return null;
+  // 4 January is always in week 1.
+  const monday = addDays(weekStart(`${year}-01-04`), (week - 1) * 7);
+  return weekOf(monday) === label.trim() ? monday : null;
+}
+
+/** Whole dispatch weeks from the week of `from` to the week of `to` (0 within one week). */
+export function weeksBetween(from: string, to: string): number {
+  return Math.round(daysBetween(weekStart(from), weekStart(to)) / 7);
+}

@@ -7,6 +7,7 @@ import { type LedgerInfo, ledgerInfoSchema } from './ledger-info.ts';
 import { type Measure, measureSchema } from './measure.ts';
 import { extensionKind, progressKind } from './measure-history.ts';
 import { type Problem, problemSchema } from './problem.ts';
+import { noticeKind, reviewKind } from './supervision.ts';
 
 export const entityNames = ['area', 'department', 'problem', 'measure', 'ledgerInfo'] as const;
 export type EntityName = (typeof entityNames)[number];
@@ -70,6 +71,8 @@ export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
     progressLog: [],
     extensions: [],
     attachments: [],
+    reviews: [],
+    notices: [],
     source: '',
     closedBy: null,
     closedAt: null,
@@ -102,6 +105,6 @@ export const entityEntryLogs: { [E in EntityName]: readonly EntryKind[] } = {
   area: [],
   department: [],
   problem: [],
-  measure: [progressKind, extensionKind],
+  measure: [progressKind, extensionKind, reviewKind, noticeKind],
   ledgerInfo: [],
 };

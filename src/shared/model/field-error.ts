@@ -40,6 +40,8 @@ export const errorCodes = [
   'entryRewrite',
   'entryRemoved',
   'notEmpty',
+  'closeNeedsVerification',
+  'stepOutOfOrder',
   'invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -22,6 +22,10 @@ export const progressEntrySchema = z
     /** Struck (撤回) by its author or a coordinator: kept, shown crossed out, no longer the latest progress. */
     struckBy: z.string().max(100).optional(),
     struckAt: timestampSchema.optional(),
+    /** The unit the note speaks for (a cooperating unit reporting its part); absent on notes from before units were named. */
+    departmentId: idSchema.optional(),
+    /** The 督办 notice this note answers. */
+    replyTo: idSchema.optional(),
   })
   .strict();
 export type ProgressEntry = z.infer<typeof progressEntrySchema>;
@@ -53,12 +57,15 @@ type Who = { actor: string; now: string };
  */
 export function appendProgress(
   log: readonly ProgressEntry[],
-  note: { id?: string; date: string; text: string; progress: number | null; status: Status | null },
+  note: { id?: string; date: string; text: string; progress: number | null; status: Status | null; departmentId?: string; replyTo?: string },
   who: Who,
 ): ProgressEntry[] {
   const id = note.id ?? newId();
   if (log.some((e) => e.id === id)) return [...log];
-  return [...log, { id, date: note.date, text: note.text.trim(), progress: note.progress, status: note.status, by: who.actor, at: who.now }];
+  const entry: ProgressEntry = { id, date: note.date, text: note.text.trim(), progress: note.progress, status: note.status, by: who.actor, at: who.now };
+  if (note.departmentId) entry.departmentId = note.departmentId;
+  if (note.replyTo) entry.replyTo = note.replyTo;
+  return [...log, entry];
 }
 
 /** The log with one note struck (撤回): it stays in the record, crossed out. */

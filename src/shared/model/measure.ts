@@ -6,6 +6,7 @@ import { attachmentSchema } from './attachment.ts';
 import { extensionSchema, progressEntrySchema } from './measure-history.ts';
 import { closureShape, lineText, longText, recordMetaShape } from './record.ts';
 import { statusSchema } from './status.ts';
+import { noticeSchema, reviewEntrySchema } from './supervision.ts';
 
 export const measureTypes = ['policy', 'campaign', 'mechanism', 'other'] as const;
 export type MeasureType = (typeof measureTypes)[number];
@@ -53,6 +54,10 @@ export const measureSchema = z
     extensions: z.array(extensionSchema).max(50),
     /** Photos and files, by content hash; the bytes travel separately (attachments API). */
     attachments: z.array(attachmentSchema).max(100),
+    /** 核实销号: every application, decision and 回头看, oldest first. */
+    reviews: z.array(reviewEntrySchema).max(500),
+    /** 督办通知 sent to the lead unit, oldest first; replies are progress notes naming them. */
+    notices: z.array(noticeSchema).max(500),
     /** Where the measure was taken from: the document and its lines, e.g. 附件8 …报告（第602–604行）. */
     source: lineText(300),
     ...closureShape,

@@ -21,7 +21,7 @@ describe('the dashboard on the sample ledger', () => {
     expect(d.problems).toBe(10);
     expect(d.measures.count).toBe(202);
     expect(counts(d.byStatus)).toEqual({ not_started: 0, in_progress: 166, completed: 26, closed: 0, ongoing: 10 });
-    expect(counts(d.byLight)).toEqual({ red: 1, yellow: 0, green: 201 });
+    expect(counts(d.byLight)).toEqual({ red: 1, yellow: 0, green: 3, undated: 162, awaiting: 26, closed: 0, ongoing: 10 });
     expect(d.overdue.count).toBe(1);
   });
 

@@ -1,33 +1,28 @@
-// The one place the report calls the light rule and issue 16's supervision predicates. Every figure that depends
-// on a measure's light, its verification or its 督办 notices goes through here, so that connecting issue 16's
-// computeLight / isAwaitingVerification / pendingExtensions / openNotices (model/warning.ts,
-// model/supervision.ts) is a change to this file alone.
+// The one place the report calls the light rule and the supervision predicates (model/warning.ts,
+// model/supervision.ts): every figure that depends on a measure's light, its verification, its extension requests
+// or its 督办 notices goes through here, so that the dashboard, the sheets, the exports and the CLI never differ.
 import type { Measure } from '../model/measure.ts';
-import { pendingExtension } from '../model/measure-history.ts';
-import { DEFAULT_WARNING_DAYS, getWarningLight, type WarningLight, warningLights } from '../model/warning.ts';
+import { isAwaitingVerification, type NoticeLevel, openNotices, pendingExtensions } from '../model/supervision.ts';
+import { computeLight, defaultLightSettings, type LightSettings, type WarningLight, warningLights } from '../model/warning.ts';
 
-export { warningLights, type WarningLight };
+export { defaultLightSettings, warningLights, type LightSettings, type WarningLight };
 
-/** Stand-in for issue 16's LightSettings (only the warning window is read here). */
-export type LightSettings = { yellowDays: number };
-export const defaultLightSettings: LightSettings = { yellowDays: DEFAULT_WARNING_DAYS };
-
-/** The light of a measure as the ledger stood at `asOf`. Lead: replace with computeLight(measure, asOf, settings). */
+/** The light of a measure as the ledger stood at `asOf`. */
 export function lightOf(measure: Measure, asOf: string, settings: LightSettings): WarningLight {
-  return getWarningLight(measure, asOf, settings.yellowDays);
+  return computeLight(measure, asOf, settings);
 }
 
-/** Extension requests awaiting a coordinator's decision. Lead: replace with pendingExtensions(measure).length. */
+/** Extension requests awaiting a coordinator's decision. */
 export function pendingExtensionCount(measure: Measure): number {
-  return pendingExtension(measure.extensions) ? 1 : 0;
+  return pendingExtensions(measure).length;
 }
 
-/** 已完成待核实. Lead: replace with isAwaitingVerification(measure); until then nothing awaits verification. */
-export function awaitingVerification(_measure: Measure): boolean {
-  return false;
+/** 已完成待核实: applied for 销号 and not yet passed or returned. */
+export function awaitingVerification(measure: Measure): boolean {
+  return isAwaitingVerification(measure);
 }
 
-/** Open 督办 notices by level. Lead: replace with a count of openNotices(measure) by level. */
-export function openNoticeLevels(_measure: Measure): readonly string[] {
-  return [];
+/** The levels of the 督办 notices still open (unanswered) at `asOf`. */
+export function openNoticeLevels(measure: Measure, asOf?: string): readonly NoticeLevel[] {
+  return openNotices(measure, asOf).map((n) => n.level);
 }

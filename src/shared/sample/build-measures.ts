@@ -137,6 +137,8 @@ export function toMeasure(d: MeasureDraft, seq: number, resolve: Resolve, meta: 
     progressLog: note ? reportNote(d.key, note, status) : [],
     extensions: [],
     attachments: [],
+    reviews: [],
+    notices: [],
     source: d.sources.join('；'),
     closedBy: null,
     closedAt: null,

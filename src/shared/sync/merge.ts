@@ -8,6 +8,7 @@ import { deriveClosure } from '../model/change.ts';
 import { withLatestNote } from '../model/measure-history.ts';
 import { derivedFields, metaFields } from '../model/record.ts';
 import { canTransition, type Status } from '../model/status.ts';
+import { checkSteps } from '../model/supervision-steps.ts';
 import type { Mutation, Reason } from './protocol.ts';
 
 /** A record as the server stores it: its data, the version of each field's last change, tombstone flag. */
@@ -127,6 +128,9 @@ function validate(m: Mutation, current: StoredRecord | null, next: StoredRecord,
   if (from !== undefined && to !== undefined && from !== to && !canTransition(from, to)) {
     return { kind: 'rejected', reason: { code: 'transition', field: 'status', params: { from, to } } };
   }
+  // 核实销号 steps judged on the measure as the server holds it: an offline decision meets what happened since.
+  const stepError = m.entity === 'measure' && current && !current.deleted ? checkSteps(current.data, next.data) : null;
+  if (stepError) return { kind: 'rejected', reason: { code: stepError.code, field: stepError.field } };
   const data = m.entity === 'measure' || m.entity === 'problem' ? deriveClosure(current?.data.status, next.data, m.actor, m.at) : next.data;
   for (const field of derivedFields) {
     if (field in data && !sameValue(data[field], next.data[field])) {

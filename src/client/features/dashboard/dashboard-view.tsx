@@ -5,7 +5,7 @@ import './dashboard.css';
 import { todayIso } from '#shared/model/dates.ts';
 import { statuses } from '#shared/model/status.ts';
 import { computeDashboard, percent, warningLights } from '#shared/report/index.ts';
-import { useRecords, useSettings, useT } from '#client/context/ledger-context.tsx';
+import { useLightSettings, useRecords, useT } from '#client/context/ledger-context.tsx';
 import { FigureLink, type LinkScope } from './figure-link.tsx';
 import { DashboardTables } from './dashboard-tables.tsx';
 
@@ -14,7 +14,7 @@ const Charts = lazy(() => import('./charts.tsx').then((m) => ({ default: m.Chart
 
 export function DashboardView() {
   const t = useT();
-  const settings = useSettings();
+  const lightSettings = useLightSettings();
   const areas = useRecords('area');
   const departments = useRecords('department');
   const problems = useRecords('problem');
@@ -25,8 +25,8 @@ export function DashboardView() {
   // Typing elsewhere is never held up by a recount: React recomputes the figures when it is free.
   const records = useDeferredValue(useMemo(() => ({ areas: [...areas], departments: [...departments], problems: [...problems], measures: [...measures] }), [areas, departments, problems, measures]));
   const d = useMemo(
-    () => computeDashboard(records, { asOf, areaId, departmentId, settings: { yellowDays: settings.warningDays } }),
-    [records, asOf, areaId, departmentId, settings.warningDays],
+    () => computeDashboard(records, { asOf, areaId, departmentId, settings: lightSettings }),
+    [records, asOf, areaId, departmentId, lightSettings],
   );
   const scope: LinkScope = { asOf, areaId, departmentId };
   const card = (label: string, figure: (typeof d)['measures'], hint?: string, shown?: string) => (
@@ -81,7 +81,7 @@ export function DashboardView() {
         {card(t('dashboard.completion'), d.completion.done, t('dashboard.completionHint', { done: d.completion.done.count, total: d.completion.total.count }), percent(d.completion.rate))}
         {card(t('dashboard.completionNoOngoing'), d.completionExcludingOngoing.done, t('dashboard.completionHint', { done: d.completionExcludingOngoing.done.count, total: d.completionExcludingOngoing.total.count }), percent(d.completionExcludingOngoing.rate))}
         {card(t('dashboard.overdue'), d.overdue)}
-        {card(t('dashboard.dueSoon', { days: settings.warningDays }), d.dueSoon)}
+        {card(t('dashboard.dueSoon', { days: lightSettings.yellowDays }), d.dueSoon)}
         {card(t('dashboard.awaiting'), d.awaiting)}
         {card(t('dashboard.extensions'), d.extensionsPending)}
       </div>

@@ -2,6 +2,7 @@
 // ledger (the sample into an empty ledger, import and export, an administrator's clearing, a demonstration
 // server's synthetic rows), each saying so.
 import { useState } from 'react';
+import { type LightScheme, lightSchemes } from '#shared/model/warning.ts';
 import { canClearLedger } from '#shared/auth/permissions.ts';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { useDevice } from '#client/context/device-context.tsx';
@@ -97,6 +98,20 @@ export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose
               value={settings.warningDays}
               onChange={(e) => void storage.settings.save({ warningDays: Math.min(365, Math.max(0, Math.round(Number(e.target.value) || 0))) })}
             />
+          </label>
+          <label className="field">
+            <span>{t('settings.staleWeeks')}</span>
+            <input type="number" min={1} max={52} value={settings.staleWeeks} onChange={(e) => void storage.settings.save({ staleWeeks: Math.min(52, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
+          </label>
+          <label className="field">
+            <span>{t('settings.lightScheme')}</span>
+            <select value={settings.lightScheme} onChange={(e) => void storage.settings.save({ lightScheme: e.target.value as LightScheme })}>
+              {lightSchemes.map((s) => (
+                <option key={s} value={s}>
+                  {t(`settings.scheme.${s}`)}
+                </option>
+              ))}
+            </select>
           </label>
         </section>
         <section className="menu-section" aria-labelledby="data-shared">

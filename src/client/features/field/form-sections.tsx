@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Measure } from '#shared/model/measure.ts';
 import { type ProgressEntry, sortProgress } from '#shared/model/measure-history.ts';
 import type { Status } from '#shared/model/status.ts';
-import { useT } from '#client/context/ledger-context.tsx';
+import { useRecords, useT } from '#client/context/ledger-context.tsx';
 import type { FormValues } from './form-state.ts';
 
 type SectionProps = { values: FormValues; onChange: (patch: Partial<FormValues>) => void; readOnly: boolean; errors: string[] };
@@ -62,6 +62,9 @@ export function ProgressSection({ values, onChange, readOnly, errors }: SectionP
 /** `onStrike`: offered on the notes the user may strike (their own, or any for a coordinator). */
 export function NoteSection({ values, onChange, readOnly, errors, measure, mayStrike, onStrike }: SectionProps & { measure: Measure; mayStrike: (entry: ProgressEntry) => boolean; onStrike: (entry: ProgressEntry) => void }) {
   const t = useT();
+  const departments = useRecords('department');
+  // A note names the unit it speaks for: a cooperating unit reports its part in its own name.
+  const unitName = (id: string) => departments.find((d) => d.id === id)?.name;
   const history = sortProgress(measure.progressLog);
   return (
     <section className="form-section">
@@ -90,6 +93,8 @@ export function NoteSection({ values, onChange, readOnly, errors, measure, maySt
             <li key={entry.id} className={entry.struckAt ? 'history__struck' : undefined}>
               <span className="history__meta">
                 {t('form.historyEntry', { date: entry.date, by: entry.by })}
+                {entry.departmentId && unitName(entry.departmentId) && t('tasks.fromUnit', { unit: unitName(entry.departmentId) ?? '' })}
+                {entry.replyTo && ` · ${t('notice.replySend')}`}
                 {entry.status && ` · ${t(`status.${entry.status}`)}`}
                 {entry.progress !== null && ` · ${entry.progress}%`}
                 {entry.struckAt && ` · ${t('entry.struck', { by: entry.struckBy ?? '' })}`}

@@ -77,7 +77,8 @@ export function alreadySaved(m: Measure, values: Partial<FormValues>): boolean {
 }
 
 /** The changed fields as one update, or the errors to show beside the fields (nothing is saved then). */
-export function toChange(m: Measure, values: FormValues, who: Who): { change: Change | null; errors: FieldError[] } {
+/** `unit`: the user's unit the note speaks for (a cooperating unit's notes carry its name). */
+export function toChange(m: Measure, values: FormValues, who: Who, unit?: string): { change: Change | null; errors: FieldError[] } {
   const fields: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   if (values.status !== m.status) fields.status = values.status;
@@ -87,7 +88,7 @@ export function toChange(m: Measure, values: FormValues, who: Who): { change: Ch
   if (note !== '' && !m.progressLog.some((e) => e.id === values.noteId)) {
     fields.progressNote = note;
     fields.progressNoteDate = values.noteDate;
-    fields.progressLog = appendProgress(m.progressLog, { id: values.noteId, date: values.noteDate, text: note, progress: values.progress, status: values.status }, who);
+    fields.progressLog = appendProgress(m.progressLog, { id: values.noteId, date: values.noteDate, text: note, progress: values.progress, status: values.status, departmentId: unit }, who);
   }
   const indicators = m.indicators.map((indicator, index) => {
     const text = (values.actuals[index] ?? '').trim().replace(/[,，]/g, '');

@@ -4,6 +4,7 @@ import type { Department } from '#shared/model/department.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import type { Problem } from '#shared/model/problem.ts';
+import { defaultLightSettings } from '#shared/model/warning.ts';
 import { groupTasks } from './group-tasks.ts';
 
 const ctx = { actor: '测试', now: '2022-11-02T08:00:00.000Z' };
@@ -22,10 +23,10 @@ function measure(title: string, values: Partial<Measure>): Measure {
   return made.next as Measure;
 }
 
-const scope = { problems, departments, mine: [mine], query: '', today: '2022-11-02', warningDays: 7 };
+const scope = { problems, departments, mine: [mine], query: '', today: '2022-11-02', light: defaultLightSettings };
 
 describe('我的任务 grouping', () => {
-  it("lists the user's departments' measures by warning light, most urgent first, finished ones last", () => {
+  it("lists the user's departments' measures by warning light, most urgent first, with no deadline and awaiting verification apart", () => {
     const list = [
       measure('绿一', { deadline: '2022-12-31' }),
       measure('完成', { deadline: '2022-10-01', status: 'completed' }),
@@ -36,11 +37,8 @@ describe('我的任务 grouping', () => {
       measure('别人的', { leadDepartmentId: other }),
     ];
     const groups = groupTasks(list, scope);
-    expect({ red: groups.red.map((m) => m.title), yellow: groups.yellow.map((m) => m.title), green: groups.green.map((m) => m.title) }).toEqual({
-      red: ['红早', '红晚'],
-      yellow: ['黄'],
-      green: ['绿一', '配合', '完成'],
-    });
+    const titles = Object.fromEntries(Object.entries(groups).map(([light, ms]) => [light, ms.map((m) => m.title)]));
+    expect(titles).toEqual({ red: ['红早', '红晚'], yellow: ['黄'], green: ['绿一'], undated: ['配合'], awaiting: ['完成'], closed: [], ongoing: [] });
     // Without departments of its own, an account sees every measure.
     expect(Object.values(groupTasks(list, { ...scope, mine: [] })).flat()).toHaveLength(list.length);
   });

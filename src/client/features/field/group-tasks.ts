@@ -4,7 +4,7 @@ import type { Department } from '#shared/model/department.ts';
 import { involvesAny, type Measure } from '#shared/model/measure.ts';
 import type { Problem } from '#shared/model/problem.ts';
 import { isDone } from '#shared/model/status.ts';
-import { getWarningLight, type WarningLight } from '#shared/model/warning.ts';
+import { computeLight, type LightSettings, type WarningLight, warningLights } from '#shared/model/warning.ts';
 
 export type TaskScope = {
   problems: ReadonlyMap<string, Problem>;
@@ -13,11 +13,11 @@ export type TaskScope = {
   mine: readonly string[];
   query: string;
   today: string;
-  warningDays: number;
+  light: LightSettings;
 };
 
 export function groupTasks(measures: readonly Measure[], scope: TaskScope): Record<WarningLight, Measure[]> {
-  const { problems, departments, today, warningDays } = scope;
+  const { problems, departments, today, light } = scope;
   const mine = new Set(scope.mine);
   const words = scope.query.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
   const text = (m: Measure) => {
@@ -25,16 +25,16 @@ export function groupTasks(measures: readonly Measure[], scope: TaskScope): Reco
     const units = [m.leadDepartmentId, ...m.cooperatingDepartmentIds].map((id) => (id ? (departments.get(id)?.name ?? '') : ''));
     return [m.title, m.label, m.owner, problem?.title ?? '', problem ? String(problem.number) : '', ...units, ...m.evidence].join(' ').toLowerCase();
   };
-  const out: Record<WarningLight, Measure[]> = { red: [], yellow: [], green: [] };
+  const out = Object.fromEntries(warningLights.map((l) => [l, [] as Measure[]])) as Record<WarningLight, Measure[]>;
   for (const m of measures) {
     if (mine.size > 0 && !involvesAny(m, mine)) continue;
     if (words.length > 0) {
       const haystack = text(m);
       if (!words.every((w) => haystack.includes(w))) continue;
     }
-    out[getWarningLight(m, today, warningDays)].push(m);
+    out[computeLight(m, today, light)].push(m);
   }
-  // Most urgent first: the nearest (or longest past) deadline; finished items at the end of green.
+  // Most urgent first: the nearest (or longest past) deadline.
   const key = (m: Measure) => `${isDone(m.status) ? 1 : 0}${m.deadline ?? '9999-12-31'}`;
   for (const list of Object.values(out)) list.sort((a, b) => key(a).localeCompare(key(b)));
   return out;

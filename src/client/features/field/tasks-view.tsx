@@ -2,8 +2,10 @@
 // reload comes back to the same form).
 import { useEffect, useMemo, useState } from 'react';
 import './field.css';
-import { canEditField } from '#shared/auth/permissions.ts';
-import { useRecords, useSettings, useT } from '#client/context/ledger-context.tsx';
+import { canAddNotes } from '#shared/auth/permissions.ts';
+import { todayIso } from '#shared/model/dates.ts';
+import { computeReminders } from '#shared/model/reminders.ts';
+import { useLightSettings, useRecords, useSettings, useT } from '#client/context/ledger-context.tsx';
 import { MeasureForm } from './measure-form.tsx';
 import { TaskList } from './task-list.tsx';
 import { useUnsyncedKeys } from './use-unsynced.ts';
@@ -17,6 +19,7 @@ function openFromHash(): string | null {
 export function TasksView() {
   const t = useT();
   const settings = useSettings();
+  const lightSettings = useLightSettings();
   const measures = useRecords('measure');
   const problems = useRecords('problem');
   const departments = useRecords('department');
@@ -29,20 +32,26 @@ export function TasksView() {
   }, []);
   const problemMap = useMemo(() => new Map(problems.map((p) => [p.id, p])), [problems]);
   const departmentMap = useMemo(() => new Map(departments.map((d) => [d.id, d])), [departments]);
-  const mine = settings.account?.departmentIds ?? [];
+  const account = settings.account;
+  const mine = useMemo(() => account?.departmentIds ?? [], [account]);
   const open = (id: string | null) => {
     history.replaceState(null, '', id ? `${PREFIX}${encodeURIComponent(id)}` : '#tasks');
     setOpenId(id);
     scrollTo(0, 0);
   };
   const measure = openId ? measures.find((m) => m.id === openId) : undefined;
+  // The same computation as the header's reminders, so that the two never disagree.
+  const reminders = useMemo(() => computeReminders(measures, { departmentIds: mine, coordinator: false }, todayIso(), lightSettings), [measures, mine, lightSettings]);
 
   if (measure) return <MeasureForm key={measure.id} measure={measure} onClose={() => open(null)} />;
   return (
     <div className="tasks-view">
       <h2 className="tasks-view__title">{t('tasks.title')}</h2>
       <p className="form-hint">{mine.length > 0 ? t('tasks.scopeMine', { departments: mine.map((id) => departmentMap.get(id)?.name ?? id).join(t('common.separator')) }) : t('tasks.scopeAll')}</p>
-      <TaskList measures={measures} problems={problemMap} departments={departmentMap} mine={mine} warningDays={settings.warningDays} unsynced={unsynced} canEdit={(m) => canEditField(settings.account, 'measure', m, 'progress')} onOpen={open} />
+      <p className="tasks-view__reminders" data-testid="task-reminders">
+        {[t('reminders.overdue', { count: reminders.overdue }), t('reminders.dueThisWeek', { count: reminders.dueThisWeek }), t('reminders.notices', { count: reminders.noticesToAnswer }), t('reminders.returned', { count: reminders.returned })].join(' · ')}
+      </p>
+      <TaskList measures={measures} problems={problemMap} departments={departmentMap} mine={mine} lightSettings={lightSettings} unsynced={unsynced} canEdit={(m) => canAddNotes(settings.account, m)} onOpen={open} />
     </div>
   );
 }

@@ -7,11 +7,13 @@ import type { EntityName } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import { measureTypes } from '#shared/model/measure.ts';
-import { getWarningLight, warningLights } from '#shared/model/warning.ts';
-import { useSettings } from '#client/context/ledger-context.tsx';
+import { computeLight, explainLight, lightLabelKey, lightRank, type WarningLight } from '#shared/model/warning.ts';
+import { describeLight } from '#shared/i18n/describe-light.ts';
+import { useLightSettings, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { BulkButtons, useBulkEdit } from './bulk-edit.tsx';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
+import { LightLegend } from './light-legend.tsx';
 import { ledgerViews } from './ledger-views.ts';
 import { ViewPicker } from './saved-views.tsx';
 import { ExportViewButton } from './export-view.tsx';
@@ -30,7 +32,7 @@ export function LedgerView(props: ViewProps) {
 }
 
 function LedgerGrid({ onShowHistory }: ViewProps) {
-  const settings = useSettings();
+  const lightSettings = useLightSettings();
   const { storage, cache, t, toast, api, apiRef, search, setSearch, codec, rowLabel, onReady: setReady, feedback, user } = useGridView<Measure>('measure');
   const [count, setCount] = useState(0);
   const selected = useSelectionCount(api as GridApi | null);
@@ -73,6 +75,19 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         spanRows: sameProblem,
         cellClass: 'cell--spanned cell--wrap',
       },
+      // The light where the eye goes: pinned beside the problem, colour and words (never colour alone).
+      {
+        colId: 'warning',
+        headerName: t('field.measure.warning'),
+        width: 150,
+        pinned: 'left',
+        valueGetter: (p) => (p.data ? computeLight(p.data, todayIso(), lightSettings) : null),
+        valueFormatter: (p) => (p.data ? describeLight(t, explainLight(p.data, todayIso(), lightSettings), lightSettings.scheme).text : ''),
+        tooltipValueGetter: (p) => (p.data ? describeLight(t, explainLight(p.data, todayIso(), lightSettings), lightSettings.scheme).text : null),
+        comparator: (a: WarningLight, b: WarningLight) => lightRank(b) - lightRank(a),
+        filterValueGetter: (p) => (p.data ? t(lightLabelKey(computeLight(p.data, todayIso(), lightSettings), lightSettings.scheme)) : ''),
+        cellClass: (p) => `light-cell light-cell--${String(p.value)}`,
+      },
       {
         colId: 'area',
         headerName: t('field.measure.area'),
@@ -90,16 +105,6 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'measure', field: 'deadline', kind: 'date', width: 130 }, env),
       fieldColumn({ entity: 'measure', field: 'deadlineNote', kind: 'text', width: 110 }, env),
       fieldColumn({ entity: 'measure', field: 'status', kind: 'status', width: 110 }, env),
-      {
-        colId: 'warning',
-        headerName: t('field.measure.warning'),
-        width: 100,
-        valueGetter: (p) => (p.data ? getWarningLight(p.data, todayIso(), settings.warningDays) : null),
-        valueFormatter: (p) => (p.value ? t(`light.${p.value as 'red'}`) : ''),
-        comparator: (a: string, b: string) => warningLights.indexOf(b as 'red') - warningLights.indexOf(a as 'red'),
-        filterValueGetter: (p) => (p.data ? t(`light.${getWarningLight(p.data, todayIso(), settings.warningDays)}`) : ''),
-        cellClass: (p) => `light-cell light-cell--${String(p.value)}`,
-      },
       fieldColumn({ entity: 'measure', field: 'progress', kind: 'percent', width: 100 }, env),
       fieldColumn({ entity: 'measure', field: 'progressNote', kind: 'multiline', width: 240 }, env),
       fieldColumn({ entity: 'measure', field: 'progressNoteDate', kind: 'date', width: 130 }, env),
@@ -109,7 +114,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'measure', field: 'source', kind: 'text', width: 260 }, env),
       fieldColumn({ entity: 'measure', field: 'updatedBy', kind: 'text', width: 100, editable: false }, env),
     ];
-  }, [t, codec, user, cache, settings.warningDays]);
+  }, [t, codec, user, cache, lightSettings]);
 
   const loadRows = useCallback(() => {
     const numbers = new Map(cache.all('problem').map((p) => [p.id, p.number]));
@@ -167,7 +172,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
   const mine = useMemo(() => ({ get: () => mineOn.current, set: (on: boolean) => void (mineOn.current = on) }), []);
   const builtIns = useMemo(() => ledgerViews(t), [t]);
   // A dashboard figure's rows (总览 → 台账), from the address or a saved view.
-  const figure = useReportLink(api as GridApi | null, cache, settings.warningDays);
+  const figure = useReportLink(api as GridApi | null, cache, lightSettings);
   const { active: figureActive, passes: figurePasses } = figure;
   // Stable: a new function would make the grid filter again, which ends an edit in progress.
   const isExternalFilterPresent = useCallback(() => mineOn.current || figureActive(), [figureActive]);
@@ -198,6 +203,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         <HistoryButton api={api as GridApi | null} entity="measure" onShowHistory={onShowHistory} />
         <ExportViewButton api={api as GridApi | null} name={t('entity.measure')} />
       </GridToolbar>
+      <LightLegend scheme={lightSettings.scheme} />
       {figure.link && (
         <p className="figure-banner" role="status" data-testid="figure-banner">
           {t('selection.banner', { label: figure.link.label, asOf: figure.link.asOf, count: figure.count })}{' '}
@@ -225,6 +231,11 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
           // The benchmark's "cold open → first grid render" ends here.
           onFirstDataRendered: () => performance.mark('ledger:first-render'),
           overlayNoRowsTemplate: `<span>${t('ledger.empty')}</span>`,
+          // Red and yellow rows are tinted, so that they show at a glance down the whole row.
+          rowClassRules: {
+            'row--red': (p) => p.data !== undefined && computeLight(p.data, todayIso(), lightSettings) === 'red',
+            'row--yellow': (p) => p.data !== undefined && computeLight(p.data, todayIso(), lightSettings) === 'yellow',
+          },
         }}
       />
     </section>

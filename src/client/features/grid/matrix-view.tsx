@@ -8,8 +8,8 @@ import type { Measure } from '#shared/model/measure.ts';
 import { departmentKinds, departmentLevels } from '#shared/model/department.ts';
 import { type Problem, type Role, getRole, isReportedRole, roles, setRole } from '#shared/model/problem.ts';
 import { isDone } from '#shared/model/status.ts';
-import { getWarningLight, type WarningLight, worstLight } from '#shared/model/warning.ts';
-import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
+import { computeLight, type LightSettings, type WarningLight, worstLight } from '#shared/model/warning.ts';
+import { useLightSettings, useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { type ColumnContext, fieldColumn } from './columns.ts';
 import { GridHost } from './grid-host.tsx';
 import { ExportViewButton } from './export-view.tsx';
@@ -46,14 +46,14 @@ function MatrixCell(p: ICellRendererParams<Problem, Role | null, MatrixContext>)
 }
 
 /** Per problem and department: the department's measures (as lead or cooperating), how many are done, the worst light. */
-export function getMatrixStats(measures: readonly Measure[], today: string, yellowDays: number): Stats {
+export function getMatrixStats(measures: readonly Measure[], today: string, settings: LightSettings): Stats {
   const stats: Stats = new Map();
   for (const m of measures) {
-    const light = getWarningLight(m, today, yellowDays);
+    const light = computeLight(m, today, settings);
     const row = stats.get(m.problemId) ?? new Map<string, CellStats>();
     stats.set(m.problemId, row);
     for (const dept of m.leadDepartmentId ? [m.leadDepartmentId, ...m.cooperatingDepartmentIds] : m.cooperatingDepartmentIds) {
-      const cell = row.get(dept) ?? { done: 0, total: 0, light: 'green' };
+      const cell = row.get(dept) ?? { done: 0, total: 0, light: 'closed' };
       cell.total++;
       if (isDone(m.status)) cell.done++;
       cell.light = worstLight([cell.light, light]);
@@ -69,13 +69,13 @@ export function MatrixView() {
 }
 
 function MatrixGrid() {
-  const { warningDays } = useSettings();
+  const lightSettings = useLightSettings();
   const { cache, t, api, search, setSearch, codec, rowLabel, onReady, user } = useGridView<Problem>('problem');
   const measures = useRecords('measure');
   const departments = useRecords('department');
   useEntityFeed(api, cache, 'problem');
 
-  const stats = useMemo(() => getMatrixStats(measures, todayIso(), warningDays), [measures, warningDays]);
+  const stats = useMemo(() => getMatrixStats(measures, todayIso(), lightSettings), [measures, lightSettings]);
   const statsRef = useRef(stats);
   statsRef.current = stats;
   useEffect(() => {

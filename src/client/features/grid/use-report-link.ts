@@ -1,5 +1,6 @@
 // The ledger showing a dashboard figure's rows: the link comes in the address (#ledger/report/…) or from a
 // saved view; the shared report computation picks the ids, the grid's external filter keeps only those.
+import type { LightSettings } from '#shared/model/warning.ts';
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LedgerRecords } from '#shared/csv/lookups.ts';
@@ -9,13 +10,13 @@ import type { ReportFilter } from './saved-views.tsx';
 
 const hashLink = () => parseLink(decodeURIComponent(location.hash.replace(/^#\/?ledger\/?/, '')));
 
-export function useReportLink(api: GridApi | null, cache: RecordCache, warningDays: number) {
+export function useReportLink(api: GridApi | null, cache: RecordCache, lightSettings: LightSettings) {
   const [link, setLink] = useState<ReportLink | null>(hashLink);
   const ids = useMemo(() => {
     if (!link) return null;
     const records: LedgerRecords = { areas: [...cache.all('area')], departments: [...cache.all('department')], problems: [...cache.all('problem')], measures: [...cache.all('measure')] };
-    return new Set(selectIds(records, { asOf: link.asOf, areaId: link.areaId, departmentId: link.departmentId, settings: { yellowDays: warningDays } }, link.selection));
-  }, [link, cache, warningDays]);
+    return new Set(selectIds(records, { asOf: link.asOf, areaId: link.areaId, departmentId: link.departmentId, settings: lightSettings }, link.selection));
+  }, [link, cache, lightSettings]);
   const idsRef = useRef(ids);
   idsRef.current = ids;
   const linkRef = useRef(link);

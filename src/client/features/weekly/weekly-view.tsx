@@ -6,13 +6,13 @@ import '../dashboard/dashboard.css';
 import './weekly.css';
 import { todayIso } from '#shared/model/dates.ts';
 import { addDays, computeWeekly, parseWeek, weekOf, weeklySheet } from '#shared/report/index.ts';
-import { useRecords, useSettings, useT } from '#client/context/ledger-context.tsx';
+import { useLightSettings, useRecords, useT } from '#client/context/ledger-context.tsx';
 import { downloadBlob } from '#client/lib/download.ts';
 import { sheetBlob } from './weekly-file.ts';
 
 export function WeeklyView() {
   const t = useT();
-  const settings = useSettings();
+  const lightSettings = useLightSettings();
   const areas = useRecords('area');
   const departments = useRecords('department');
   const problems = useRecords('problem');
@@ -21,7 +21,7 @@ export function WeeklyView() {
   const [label, setLabel] = useState(() => weekOf(today).label);
   const week = parseWeek(label) ?? weekOf(today);
   const records = useDeferredValue(useMemo(() => ({ areas: [...areas], departments: [...departments], problems: [...problems], measures: [...measures] }), [areas, departments, problems, measures]));
-  const sheet = useMemo(() => weeklySheet(computeWeekly(records, week, { today, settings: { yellowDays: settings.warningDays } }), t), [records, week.label, today, settings.warningDays, t]); // eslint-disable-line react-hooks/exhaustive-deps -- the week by its label
+  const sheet = useMemo(() => weeklySheet(computeWeekly(records, week, { today, settings: lightSettings }), t), [records, week.label, today, lightSettings, t]); // eslint-disable-line react-hooks/exhaustive-deps -- the week by its label
   const shift = (days: number) => setLabel(weekOf(addDays(week.start, days)).label);
   const save = async (format: 'xlsx' | 'csv') => downloadBlob(`${t('weekly.fileName')}-${week.label}.${format}`, await sheetBlob(sheet, format));
 
