@@ -31,12 +31,13 @@ export function trendTally(asOf: string) {
   const first = days[0]!;
   const done = days.map(() => 0);
   let total = 0;
-  // Most measures were last changed before the trend's first day: their status now is their status on every day.
+  // Most measures were last changed before the trend's first day, or have no history to go back through (no
+  // note, never closed): their status now is their status on every day.
   let doneThroughout = 0;
   return {
     add(m: Measure): void {
       total++;
-      if (seen(m.updatedAt, first)) {
+      if ((m.progressLog.length === 0 && m.status !== 'closed') || seen(m.updatedAt, first)) {
         if (isDone(m.status)) doneThroughout++;
         return;
       }
