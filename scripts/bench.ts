@@ -19,6 +19,9 @@ const RUNS = Math.max(3, Number(args.get('runs') ?? 3));
 const BULK = 10_000;
 const PASTE_ROWS = 1_000;
 const OPENS = 3;
+// --only=dashboard,open: just those rows (and what they need: the app filled with N measures), for a quick look.
+const ONLY = args.get('only')?.split(',').filter(Boolean) ?? null;
+const want = (...names: string[]) => ONLY === null || names.some((name) => ONLY.includes(name));
 
 type Row = { name: string; app: number; raw: number | null; unit: string; target: string };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       console.log(`run ${run}/${RUNS}`);
       // Raw baseline: Dexie bulkPut, toArray + setGridOption('rowData'), put, bulkPut + transaction.
+      if (want('fill', 'open', 'heap', 'edit', 'bulk', 'bulkSet', 'paste', 'photo', 'photoSize', 'pull', 'import')) {
       const { context: rawContext, page: rawPage } = await launch();
       await rawPage.goto(`${raw.url}/`);
       await rawPage.waitForFunction(() => document.title === 'raw ready');
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
       add('photo', 'raw', rawPhoto.ms);
       add('photoSize', 'raw', rawPhoto.before / 1024);
       await rawContext.close();
+      }
 
       // The app: fill through its own mutation path, then open, edit one cell, update 10,000 rows.
       const { context, page } = await launch();
@@ -122,6 +127,12 @@ async function main(): Promise<void> {
       const fillStart = Date.now();
       await page.waitForFunction((n) => document.querySelector('.toolbar__count')?.textContent?.includes(`共 ${n} 条措施`), N, { timeout: 600_000 });
       add('fill', 'app', Date.now() - fillStart);
+      if (want('dashboard')) {
+        const dashboard = await page.evaluate(() => (window as never as { __ledgerBench: { dashboard(): Promise<{ app: number; raw: number }> } }).__ledgerBench.dashboard());
+        add('dashboard', 'app', dashboard.app);
+        add('dashboard', 'raw', dashboard.raw);
+      }
+      if (want('open', 'heap', 'edit', 'bulk', 'bulkSet', 'paste', 'export', 'import', 'photo', 'photoSize')) {
       for (let open = 0; open <= OPENS; open++) {
         await page.goto(`${app.url}/?bench#ledger`);
         await page.waitForFunction(() => performance.getEntriesByName('ledger:first-render').length > 0, null, { timeout: 120_000 });
@@ -136,9 +147,6 @@ async function main(): Promise<void> {
         await storage.save([{ op: 'update', entity: 'measure', id: target.id, fields: { owner: `app ${start}` } }]);
         return performance.now() - start;
       }));
-      const dashboard = await page.evaluate(() => (window as never as { __ledgerBench: { dashboard(): Promise<{ app: number; raw: number }> } }).__ledgerBench.dashboard());
-      add('dashboard', 'app', dashboard.app);
-      add('dashboard', 'raw', dashboard.raw);
       add('bulk', 'app', await page.evaluate(async (count) => {
         const { storage } = (window as never as { __ledgerBench: { storage: { cache: { all(e: string): { id: string; status: string }[] }; save(c: unknown[]): Promise<unknown> } } }).__ledgerBench;
         const targets = storage.cache.all('measure').filter((m) => m.status === 'in_progress').slice(0, count);
@@ -154,10 +162,12 @@ async function main(): Promise<void> {
       const photo = await photoSample(page, 'app');
       add('photo', 'app', photo.ms);
       add('photoSize', 'app', photo.after / 1024);
+      }
       await context.close();
 
       // Sync: the server takes N new measures over HTTP (throughput), then a new device signs in and pulls them all,
       // then pushes 10,000 changes back.
+      if (!want('throughput', 'pull', 'push')) continue;
       const server = await startServer({ staticDir: 'dist/client' });
       try {
         const pushed = await pushMeasures(server.url, N);
@@ -212,7 +222,7 @@ async function main(): Promise<void> {
     row('throughput', 'server throughput, SQLite (1,000-mutation pushes)', 'mut/s', '—'),
     { name: 'initial JS (gzip)', app: initialJsGzip('dist/client') / 1024, raw: null, unit: 'kB', target: '≤ 350 kB' },
   ];
-  const table = rows.map((r) => ({
+  const table = rows.filter((r) => ONLY === null || Number.isFinite(r.app)).map((r) => ({
     measure: r.name,
     app: `${r.app.toFixed(r.unit === 'MB' || r.unit === 'kB' ? 1 : 0)} ${r.unit}`,
     raw: r.raw === null ? '—' : `${r.raw.toFixed(r.unit === 'MB' || r.unit === 'kB' ? 1 : 0)} ${r.unit}`,

@@ -4,8 +4,9 @@
 import type { LedgerRecords } from '../csv/lookups.ts';
 import type { Measure } from '../model/measure.ts';
 import { isDone, type Status } from '../model/status.ts';
-import { type AuditRow, ledgerAsOf } from './as-of.ts';
-import { awaitingVerification, defaultLightSettings, lightOf, type LightSettings, openNoticeLevels, pendingExtensionCount, type WarningLight } from './rules.ts';
+import { type AuditRow, dayOf, measureBy, rewoundLedger } from './as-of.ts';
+import { completionTrend, trendTally, type TrendPoint } from './trend.ts';
+import { awaitingVerification, defaultLightSettings, lightReader, type LightSettings, openNoticeLevels, pendingExtensionCount, type WarningLight } from './rules.ts';
 import { addDays, type Week, weekOf } from './weeks.ts';
 
 export type MeasureFact = {
@@ -60,12 +61,11 @@ export type ReportQuery = {
   audit?: readonly AuditRow[];
 };
 
-export type Facts = { asOf: string; week: Week; ledger: LedgerRecords; facts: MeasureFact[]; unreported: ReadonlySet<string> };
+export type Facts = { asOf: string; week: Week; ledger: LedgerRecords; facts: MeasureFact[]; unreported: ReadonlySet<string>; trend: TrendPoint[] };
 
 const involves = (f: Pick<MeasureFact, 'lead' | 'cooperating'>, id: string) => f.lead === id || f.cooperating.includes(id);
 
-export function factOf(m: Measure, areaId: string | null, asOf: string, week: Week, settings: LightSettings, soon = addDays(asOf, settings.yellowDays)): MeasureFact {
-  const light = lightOf(m, asOf, settings);
+export function factOf(m: Measure, areaId: string | null, asOf: string, week: Week, light: (m: Measure) => WarningLight, soon: string): MeasureFact {
   const done = isDone(m.status);
   const open = !done && m.status !== 'ongoing';
   let lastNote: string | null = null;
@@ -82,7 +82,7 @@ export function factOf(m: Measure, areaId: string | null, asOf: string, week: We
     lead: m.leadDepartmentId,
     cooperating: m.cooperatingDepartmentIds,
     status: m.status,
-    light,
+    light: light(m),
     done,
     active: !done,
     // ISO dates compare as strings: no date arithmetic per measure (100,000 of them).
@@ -96,24 +96,31 @@ export function factOf(m: Measure, areaId: string | null, asOf: string, week: We
   };
 }
 
-/** Each measure's facts at the end of `query.asOf`, within the query's area and department. */
+/**
+ * Each measure's facts at the end of `query.asOf`, within the query's area and department: the one pass over the
+ * records every figure reads (the trend's weekly points are counted in it too, unless the audit trail is at hand).
+ */
 export function computeFacts(records: LedgerRecords, query: ReportQuery): Facts {
   const settings = query.settings ?? defaultLightSettings;
-  const ledger = ledgerAsOf(records, query.asOf, query.audit);
+  const day = dayOf(query.asOf);
+  const ledger = rewoundLedger(records, day, query.audit);
+  const exact = query.audit !== undefined;
   const week = weekOf(query.asOf);
   const areaOf = new Map(ledger.problems.map((p) => [p.id, p.areaId]));
   const facts: MeasureFact[] = [];
   const soon = addDays(query.asOf, settings.yellowDays);
-  for (const m of ledger.measures) {
+  const trend = exact ? null : trendTally(query.asOf);
+  const light = lightReader(query.asOf, settings);
+  for (const record of ledger.measures) {
     // A measure whose problem is gone (deleted) is not part of the ledger any more.
-    if (!areaOf.has(m.problemId)) continue;
-    const areaId = areaOf.get(m.problemId) ?? null;
+    if (!areaOf.has(record.problemId)) continue;
+    const areaId = areaOf.get(record.problemId) ?? null;
     if (query.areaId !== undefined && query.areaId !== null && areaId !== query.areaId) continue;
-    const fact = factOf(m, areaId, query.asOf, week, settings, soon);
-    if (query.departmentId && !involves(fact, query.departmentId)) continue;
-    facts.push(fact);
+    if (query.departmentId && !involves({ lead: record.leadDepartmentId, cooperating: record.cooperatingDepartmentIds }, query.departmentId)) continue;
+    facts.push(factOf(measureBy(record, day, exact), areaId, query.asOf, week, light, soon));
+    trend?.add(record);
   }
-  return { asOf: query.asOf, week, ledger, facts, unreported: unreportedUnits(facts) };
+  return { asOf: query.asOf, week, ledger, facts, unreported: unreportedUnits(facts), trend: trend ? trend.points() : completionTrend(records, query) };
 }
 
 /**

@@ -141,6 +141,27 @@ describe('edge cases', () => {
     expect(computeFacts(ledger([plain]), { asOf: '2022-11-02', audit }).facts[0]?.status).toBe('in_progress');
   });
 
+  it('reads a change on the day it was made in the ledger\'s time (UTC+8), however its stamp is written', () => {
+    const note = { id: 'n1', date: '2022-11-01', text: '推进中', progress: null, status: 'in_progress' as const, by: '张三', at: '2022-11-01T10:00:00+08:00' };
+    const status = (updatedAt: string) => computeFacts(ledger([measure('m1', { status: 'completed', updatedAt, progressLog: [note] })]), { asOf: '2022-11-02' }).facts[0]?.status;
+    // 23:59:59.999 and midnight in Beijing, as toISOString writes them and with their offset.
+    expect([status('2022-11-02T15:59:59.999Z'), status('2022-11-02T23:59:59.999+08:00')]).toEqual(['completed', 'completed']);
+    expect([status('2022-11-02T16:00:00.000Z'), status('2022-11-03T00:00:00+08:00')]).toEqual(['in_progress', 'in_progress']);
+  });
+
+  it('counts the trend\'s last point as the dashboard counts the day, and each past week from the notes', () => {
+    const note = (date: string, s: Measure['status']) => ({ id: `n${date}`, date, text: date, progress: null, status: s, by: '张三', at: `${date}T10:00:00.000Z` });
+    const records = ledger([
+      measure('m1', { status: 'completed', updatedAt: '2022-10-28T10:00:00.000Z', progressLog: [note('2022-10-10', 'in_progress'), note('2022-10-28', 'completed')] }),
+      measure('m2', { status: 'completed', updatedAt: '2022-01-01T00:00:00.000Z' }),
+      measure('m3', {}),
+    ]);
+    const d = computeDashboard(records, { asOf: '2022-11-02' });
+    expect(d.trend.at(-1)).toMatchObject({ date: '2022-11-02', done: d.completion.done.count, total: 3 });
+    expect(d.trend.find((p) => p.date === '2022-10-23')?.done).toBe(1);
+    expect(d.trend.find((p) => p.date === '2022-10-30')?.done).toBe(2);
+  });
+
   it('names ISO weeks, Monday to Sunday, across a year end', () => {
     expect(weekOf('2022-11-02')).toEqual({ label: '2022-W44', start: '2022-10-31', end: '2022-11-06' });
     expect(weekOf('2021-01-03').label).toBe('2020-W53');

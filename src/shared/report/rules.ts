@@ -23,6 +23,16 @@ export function awaitingVerification(measure: Measure): boolean {
 }
 
 /** The levels of the 督办 notices still open (unanswered) at `asOf`. */
+const noNotices: readonly NoticeLevel[] = [];
 export function openNoticeLevels(measure: Measure, asOf?: string): readonly NoticeLevel[] {
+  if (!measure.notices || measure.notices.length === 0) return noNotices;
   return openNotices(measure, asOf).map((n) => n.level);
+}
+
+/**
+ * lightOf for many measures on one day. The light reads a measure's status, deadline, progress log and entry
+ * date (滞后 is judged on the last note), so there is no smaller key to work it out once for many measures.
+ */
+export function lightReader(asOf: string, settings: LightSettings): (measure: Measure) => WarningLight {
+  return (measure) => computeLight(measure, asOf, settings);
 }

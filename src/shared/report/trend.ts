@@ -1,8 +1,10 @@
 // Completion over time: the share of measures done at the end of each of the last weeks, as the ledger stood
-// then (as-of.ts). On a device it reads each measure's own history; with the audit trail, the rewound ledger.
+// then (as-of.ts). On a device it reads each measure's own history, counted in the same pass as every other
+// figure (facts.ts); with the audit trail, the rewound ledger of each of those days.
 import type { LedgerRecords } from '../csv/lookups.ts';
+import type { Measure } from '../model/measure.ts';
 import { isDone } from '../model/status.ts';
-import { endOfDay, ledgerAsOf, statusBy } from './as-of.ts';
+import { dayOf, ledgerAsOf, seen, statusBy } from './as-of.ts';
 import type { ReportQuery } from './facts.ts';
 import { addDays, weekOf } from './weeks.ts';
 
@@ -20,32 +22,47 @@ export function trendDates(asOf: string, weeks = TREND_WEEKS): { week: string; d
   return out;
 }
 
+const point = (week: string, date: string, done: number, total: number): TrendPoint => ({ week, date, done, total, rate: total === 0 ? null : done / total });
+
+/** Counts measures one by one (each as its own history tells), for the trend's days. */
+export function trendTally(asOf: string) {
+  const dates = trendDates(asOf);
+  const days = dates.map(({ date }) => dayOf(date));
+  const first = days[0]!;
+  const done = days.map(() => 0);
+  let total = 0;
+  // Most measures were last changed before the trend's first day, or have no history to go back through (no
+  // note, never closed): their status now is their status on every day.
+  let doneThroughout = 0;
+  return {
+    add(m: Measure): void {
+      total++;
+      if ((m.progressLog.length === 0 && m.status !== 'closed') || seen(m.updatedAt, first)) {
+        if (isDone(m.status)) doneThroughout++;
+        return;
+      }
+      for (let i = 0; i < days.length; i++) if (isDone(statusBy(m, days[i]!))) done[i]!++;
+    },
+    points: (): TrendPoint[] => dates.map(({ week, date }, i) => point(week, date, done[i]! + doneThroughout, total)),
+  };
+}
+
+/** The trend with the audit trail: the ledger rewound to each day, within the query's area and department. */
 export function completionTrend(records: LedgerRecords, query: ReportQuery): TrendPoint[] {
-  const dates = trendDates(query.asOf);
   const inScope = scopeFilter(records, query);
-  if (query.audit) {
-    return dates.map(({ week, date }) => {
-      const measures = ledgerAsOf(records, date, query.audit).measures.filter(inScope);
-      const done = measures.filter((m) => isDone(m.status)).length;
-      return { week, date, done, total: measures.length, rate: measures.length === 0 ? null : done / measures.length };
-    });
+  if (!query.audit) {
+    const tally = trendTally(query.asOf);
+    for (const m of records.measures) if (inScope(m)) tally.add(m);
+    return tally.points();
   }
-  const ends = dates.map(({ date }) => endOfDay(date));
-  const done = ends.map(() => 0);
-  const total = ends.map(() => 0);
-  for (const m of records.measures) {
-    if (!inScope(m)) continue;
-    const updated = Date.parse(m.updatedAt);
-    ends.forEach((end, i) => {
-      total[i]!++;
-      if (isDone(statusBy(m, end, updated))) done[i]!++;
-    });
-  }
-  return dates.map(({ week, date }, i) => ({ week, date, done: done[i]!, total: total[i]!, rate: total[i] === 0 ? null : done[i]! / total[i]! }));
+  return trendDates(query.asOf).map(({ week, date }) => {
+    const measures = ledgerAsOf(records, date, query.audit).measures.filter(inScope);
+    return point(week, date, measures.filter((m) => isDone(m.status)).length, measures.length);
+  });
 }
 
 /** Measures within the query's area and department (by their current problem and roles). */
-function scopeFilter(records: LedgerRecords, query: ReportQuery): (m: LedgerRecords['measures'][number]) => boolean {
+function scopeFilter(records: LedgerRecords, query: ReportQuery): (m: Measure) => boolean {
   const areaOf = new Map(records.problems.map((p) => [p.id, p.areaId]));
   return (m) =>
     areaOf.has(m.problemId) &&

@@ -24,11 +24,10 @@ export function DashboardView() {
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   // Typing elsewhere is never held up by a recount: React recomputes the figures when it is free.
   const records = useDeferredValue(useMemo(() => ({ areas: [...areas], departments: [...departments], problems: [...problems], measures: [...measures] }), [areas, departments, problems, measures]));
-  const d = useMemo(
-    () => computeDashboard(records, { asOf, areaId, departmentId, settings: lightSettings }),
-    [records, asOf, areaId, departmentId, lightSettings],
-  );
-  const scope: LinkScope = { asOf, areaId, departmentId };
+  // The filters answer at once too: the figures follow them when React is free.
+  const query = useDeferredValue(useMemo(() => ({ asOf, areaId, departmentId }), [asOf, areaId, departmentId]));
+  const d = useMemo(() => computeDashboard(records, { ...query, settings: lightSettings }), [records, query, lightSettings]);
+  const scope: LinkScope = query;
   const card = (label: string, figure: (typeof d)['measures'], hint?: string, shown?: string) => (
     <div className="card" key={label}>
       <span className="card__label">{label}</span>
