@@ -85,10 +85,11 @@ function takeEntries(entity: EntityName, prev: Loose | undefined, draft: Loose, 
   return { ok: true };
 }
 
-// Values that follow from others, so that a grid edit of one cell leaves a consistent record.
+// Values that follow from others, so that a grid edit of one cell leaves a consistent record. `draft` is the caller's
+// own fresh copy and is changed in place (a copy per row was a tenth of an import's check).
 function withDerivedFields(entity: EntityName, prev: Loose | undefined, draft: Loose, given: Loose, ctx: ChangeContext): Loose {
   if (entity !== 'measure' && entity !== 'problem') return draft;
-  const next = deriveClosure(prev?.status, overlay(draft), ctx.actor, ctx.now);
+  const next = deriveClosure(prev?.status, draft, ctx.actor, ctx.now);
   if (entity !== 'measure') return next;
   const status = next.status as Status;
   if (isDone(status) && !('progress' in given) && (prev === undefined || prev.status !== status)) next.progress = 100;
