@@ -6,7 +6,7 @@
 //   npm run bench:import -- --n=100000
 //   npm run bench:import -- --n=10000 --csv=/tmp/ledger.csv   (only writes the file: for profiling the CLI)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,7 +53,10 @@ type Run = { wall: number; cpu: number; out: string };
 /** The CLI under /usr/bin/time, which reports the child's user + system CPU seconds on its last line of stderr. */
 const cli = (...args: string[]): Run => {
   const start = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, '--import', 'tsx', 'src/server/cli.ts', 'import', csv, '--create-missing', ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  // Without /usr/bin/time (Debian's `time` package) the CPU time is not known: NaN.
+  const timed = existsSync('/usr/bin/time');
+  const command = [process.execPath, '--import', 'tsx', 'src/server/cli.ts', 'import', csv, '--create-missing', ...args];
+  const result = timed ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', ...command], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' }) : spawnSync(command[0]!, command.slice(1), { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
   const wall = (performance.now() - start) / 1000;
   if (result.status !== 0) throw new Error(`cli failed (${result.status}): ${result.stdout}\n${result.stderr}`);
   const [, user, system] = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr) ?? [];
