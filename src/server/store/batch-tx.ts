@@ -6,6 +6,7 @@ import type { Transaction } from 'kysely';
 import type { EntityName } from '#shared/model/entities.ts';
 import type { StoredRecord } from '#shared/sync/merge.ts';
 import type { Mutation } from '#shared/sync/protocol.ts';
+import type { BulkInsert } from './bulk-insert.ts';
 import type { Database } from './schema.ts';
 import { type MutationRow, refsOf, type SyncTx, toRecordRow, toStoredRecord } from './sync-store.ts';
 
@@ -16,7 +17,7 @@ const HOLD = 5_000;
 const chunks = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 const keyOf = (entity: string, id: string) => `${entity}:${id}`;
 
-export function batchedTx(trx: Transaction<Database>, inner: SyncTx): SyncTx & { flush: () => Promise<void> } {
+export function batchedTx(trx: Transaction<Database>, inner: SyncTx, insert: BulkInsert): SyncTx & { flush: () => Promise<void> } {
   /** What the batch knows of records: read ahead, or written by it (null: no such record). */
   const known = new Map<string, StoredRecord | null>();
   const seenMutations = new Map<string, MutationRow | null>();
@@ -34,18 +35,10 @@ export function batchedTx(trx: Transaction<Database>, inner: SyncTx): SyncTx & {
   const flush = async () => {
     const { records, changes, mutations, audit } = held;
     held = { records: new Map(), changes: [], mutations: [], audit: [] };
-    const rows = [...records.values()];
-    for (const part of chunks(rows)) {
-      const values = part.map(({ entity, id, record }) => toRecordRow(entity, id, record));
-      await trx
-        .insertInto('records')
-        .values(values)
-        .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet((eb) => ({ version: eb.ref('excluded.version'), deleted: eb.ref('excluded.deleted'), data: eb.ref('excluded.data'), field_versions: eb.ref('excluded.field_versions') })))
-        .execute();
-    }
-    for (const part of chunks(changes)) await trx.insertInto('changes').values(part).execute();
-    for (const part of chunks(mutations)) await trx.insertInto('mutations').values(part).execute();
-    for (const part of chunks(audit)) await trx.insertInto('audit').values(part).execute();
+    await insert(trx, 'records', [...records.values()].map(({ entity, id, record }) => toRecordRow(entity, id, record)));
+    await insert(trx, 'changes', changes);
+    await insert(trx, 'mutations', mutations);
+    await insert(trx, 'audit', audit);
   };
   const hold = async () => {
     if (heldRows() >= HOLD) await flush();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { registerSqlite } from './bulk-insert.ts';
 import { migrate } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -40,6 +41,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    registerSqlite(db, sqlite);
     dialect = 'sqlite';
     describe = `SQLite ${file}`;
   }

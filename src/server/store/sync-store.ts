@@ -6,6 +6,7 @@ import { type EntityName, entityReferences } from '#shared/model/entities.ts';
 import type { StoredRecord } from '#shared/sync/merge.ts';
 import type { Conflict, Mutation, PulledRecord } from '#shared/sync/protocol.ts';
 import { batchedTx } from './batch-tx.ts';
+import { bulkInsertFor } from './bulk-insert.ts';
 import { decodeFieldVersions, encodeFieldVersions } from './field-versions.ts';
 import type { Dialect } from './database.ts';
 import type { Database } from './schema.ts';
@@ -185,6 +186,7 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
 }
 
 export function createSyncStore(db: Kysely<Database>, dialect: Dialect): SyncStore {
+  const insert = bulkInsertFor(db);
   const writeBulk = <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) =>
     db.transaction().execute(async (trx) => {
       // The sequence row is the write lock: PostgreSQL holds it until commit, so concurrent pushes
@@ -198,7 +200,7 @@ export function createSyncStore(db: Kysely<Database>, dialect: Dialect): SyncSto
     writeBulk,
     write: (work) =>
       writeBulk(async (trx, startSeq) => {
-        const tx = batchedTx(trx, txOf(trx, startSeq));
+        const tx = batchedTx(trx, txOf(trx, startSeq), insert);
         const result = await work(tx);
         await tx.flush();
         return result;

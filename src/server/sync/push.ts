@@ -5,6 +5,7 @@ import { checkChange, type SessionUser } from '#shared/auth/permissions.ts';
 import { attachmentHashes } from '#shared/model/attachment.ts';
 import { entityReferences } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
+import { overlay } from '#shared/model/overlay.ts';
 import { mergeMutation } from '#shared/sync/merge.ts';
 import type { Mutation, MutationResult, PushRequest, Reason } from '#shared/sync/protocol.ts';
 import type { SyncStore, SyncTx } from '#server/store/sync-store.ts';
@@ -69,7 +70,7 @@ async function decide(tx: SyncTx, given: Mutation, seq: number, receivedAt: stri
   const m = stamped.mutation;
   // Checked on what the user asked for, before any merge: a refused change changes nothing.
   const before = current && !current.deleted ? current.data : null;
-  const wanted = m.op === 'delete' ? null : { ...(before ?? {}), ...m.fields };
+  const wanted = m.op === 'delete' ? null : overlay(before, m.fields);
   const permission = checkChange(user, m.entity, before, wanted, Object.keys(m.fields), current?.deleted ? current.data : null);
   if (!permission.ok) return reject({ code: 'forbidden', field: permission.field });
   // Times on the record (created, updated, closed 销号) are the server's: a device's clock is only its word.

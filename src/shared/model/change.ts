@@ -6,6 +6,7 @@ import { invertEntries, mergeEntries } from './entry-log.ts';
 import { type FieldError, toFieldErrors } from './field-error.ts';
 import { idSchema } from './ids.ts';
 import { appendProgress, type ProgressEntry, withLatestNote } from './measure-history.ts';
+import { overlay } from './overlay.ts';
 import { derivedFields, metaDefaults, metaFields } from './record.ts';
 import { canTransition, isDone, type Status } from './status.ts';
 import { checkSteps } from './supervision-steps.ts';
@@ -49,16 +50,7 @@ export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: Ch
   }
   if (change.op === 'create') {
     if (prev) return { ok: false, errors: [{ field: '', code: 'exists' }] };
-    const draft: Loose = {
-      ...entityDefaults[change.entity],
-      ...change.values,
-      ...metaDefaults,
-      id: change.id,
-      createdAt: ctx.now,
-      createdBy: ctx.actor,
-      updatedAt: ctx.now,
-      updatedBy: ctx.actor,
-    };
+    const draft = overlay(entityDefaults[change.entity], change.values, metaDefaults, { id: change.id, createdAt: ctx.now, createdBy: ctx.actor, updatedAt: ctx.now, updatedBy: ctx.actor });
     const entries = takeEntries(change.entity, undefined, draft, change.values, ctx);
     if (!entries.ok) return entries;
     return validate(change.entity, withDerivedFields(change.entity, undefined, draft, change.values, ctx));
@@ -66,7 +58,7 @@ export function applyChange(prev: AnyRecord | undefined, change: Change, ctx: Ch
   if (!prev) return { ok: false, errors: [{ field: '', code: 'missing' }] };
   const readOnly = Object.keys(change.fields).filter((f) => (metaFields as readonly string[]).includes(f) || (derivedFields as readonly string[]).includes(f));
   if (readOnly.length > 0) return { ok: false, errors: readOnly.map((field) => ({ field, code: 'readOnlyField' })) };
-  const draft: Loose = { ...(prev as Loose), ...change.fields, updatedAt: ctx.now, updatedBy: ctx.actor };
+  const draft = overlay(prev, change.fields, { updatedAt: ctx.now, updatedBy: ctx.actor });
   const before = prev as Loose;
   if ('status' in before && before.status !== draft.status) {
     const from = before.status as Status;
@@ -96,10 +88,11 @@ function takeEntries(entity: EntityName, prev: Loose | undefined, draft: Loose, 
   return { ok: true };
 }
 
-// Values that follow from others, so that a grid edit of one cell leaves a consistent record.
+// Values that follow from others, so that a grid edit of one cell leaves a consistent record. `draft` is the caller's
+// own fresh copy and is changed in place (a copy per row was a tenth of an import's check).
 function withDerivedFields(entity: EntityName, prev: Loose | undefined, draft: Loose, given: Loose, ctx: ChangeContext): Loose {
   if (entity !== 'measure' && entity !== 'problem') return draft;
-  const next = deriveClosure(prev?.status, { ...draft }, ctx.actor, ctx.now);
+  const next = deriveClosure(prev?.status, draft, ctx.actor, ctx.now);
   if (entity !== 'measure') return next;
   const status = next.status as Status;
   if (isDone(status) && !('progress' in given) && (prev === undefined || prev.status !== status)) next.progress = 100;
@@ -124,8 +117,8 @@ function validate(entity: EntityName, draft: Loose): ApplyResult {
 
 /** Closing (销号) records who verified the item and when; reopening clears it. */
 export function deriveClosure(before: unknown, record: Loose, actor: string, now: string): Loose {
-  if (record.status === 'closed' && before !== 'closed') return { ...record, closedBy: actor, closedAt: now };
-  if (record.status !== 'closed' && record.closedBy !== null && record.closedBy !== undefined) return { ...record, closedBy: null, closedAt: null };
+  if (record.status === 'closed' && before !== 'closed') return overlay(record, { closedBy: actor, closedAt: now });
+  if (record.status !== 'closed' && record.closedBy !== null && record.closedBy !== undefined) return overlay(record, { closedBy: null, closedAt: null });
   return record;
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './dates.ts';
 import type { Entry, EntryKind } from './entry-log.ts';
 import { idSchema, newId } from './ids.ts';
+import { overlay } from './overlay.ts';
 import { longText, timestampSchema } from './record.ts';
 import { type Status, statusSchema } from './status.ts';
 
@@ -87,7 +88,7 @@ export function latestProgress(log: readonly ProgressEntry[]): ProgressEntry | u
 export function withLatestNote<T extends Record<string, unknown>>(record: T): T {
   const log = Array.isArray(record.progressLog) ? (record.progressLog as ProgressEntry[]) : [];
   const latest = latestProgress(log);
-  return latest ? { ...record, progressNote: latest.text, progressNoteDate: latest.date } : record;
+  return latest ? overlay<T>(record, { progressNote: latest.text, progressNoteDate: latest.date }) : record;
 }
 
 export const progressKind: EntryKind = {

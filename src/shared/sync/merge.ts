@@ -6,6 +6,7 @@ import { mergeEntries } from '../model/entry-log.ts';
 import { toFieldErrors } from '../model/field-error.ts';
 import { deriveClosure } from '../model/change.ts';
 import { withLatestNote } from '../model/measure-history.ts';
+import { overlay } from '../model/overlay.ts';
 import { derivedFields, metaFields } from '../model/record.ts';
 import { canTransition, type Status } from '../model/status.ts';
 import { checkSteps } from '../model/supervision-steps.ts';
@@ -43,7 +44,7 @@ const NOTE_FIELDS = new Set(['progressNote', 'progressNoteDate']);
  */
 export function mergeMutation(current: StoredRecord | null, mutation: Mutation, seq: number): MergeOutcome {
   // Who closed an item and when is the server's to say, from the change's (authenticated) author.
-  const m = { ...mutation, fields: Object.fromEntries(Object.entries(mutation.fields).filter(([f]) => !DERIVED.has(f))) };
+  const m = Object.keys(mutation.fields).some((f) => DERIVED.has(f)) ? { ...mutation, fields: Object.fromEntries(Object.entries(mutation.fields).filter(([f]) => !DERIVED.has(f))) } : mutation;
   const meta = Object.keys(m.fields).find((f) => META.has(f));
   if (meta) return { kind: 'rejected', reason: { code: 'readOnlyField', field: meta } };
 
@@ -54,29 +55,24 @@ export function mergeMutation(current: StoredRecord | null, mutation: Mutation, 
   if (current?.deleted && m.op !== 'create') return { kind: 'rejected', reason: { code: 'deleted' } };
   if (!current || current.deleted) {
     if (m.op === 'update') return { kind: 'rejected', reason: { code: 'missing' } };
-    const data: Record<string, unknown> = {
-      ...entityDefaults[m.entity],
-      ...m.fields,
-      id: m.id,
-      createdAt: m.at,
-      createdBy: m.actor,
-      updatedAt: m.at,
-      updatedBy: m.actor,
-      rev: seq,
-    };
+    const data = overlay(entityDefaults[m.entity], m.fields, { id: m.id, createdAt: m.at, createdBy: m.actor, updatedAt: m.at, updatedBy: m.actor, rev: seq });
     Object.assign(data, withLatestNote(data));
-    const fields = Object.keys(data).filter((k) => !META.has(k));
-    const fieldVersions = Object.fromEntries(fields.map((k) => [k, seq]));
-    const fieldClients = Object.fromEntries(fields.map((k) => [k, m.clientId]));
+    const fieldVersions: Record<string, number> = {};
+    const fieldClients: Record<string, string> = {};
+    for (const k of Object.keys(data)) {
+      if (META.has(k)) continue;
+      fieldVersions[k] = seq;
+      fieldClients[k] = m.clientId;
+    }
     return validate(m, null, { data, fieldVersions, fieldClients, version: seq, deleted: false }, []);
   }
 
   // An update, or a create of a record that exists (two devices loading the same sample): merge field by field.
   const base = m.op === 'create' ? 0 : m.baseVersion;
   // Records stored before a field existed take its default, so that they still validate.
-  const data: Record<string, unknown> = { ...entityDefaults[m.entity], ...current.data };
-  const fieldVersions = { ...current.fieldVersions };
-  const fieldClients = { ...current.fieldClients };
+  const data = overlay(entityDefaults[m.entity], current.data);
+  const fieldVersions = overlay<Record<string, number>>(current.fieldVersions);
+  const fieldClients = overlay<Record<string, string>>(current.fieldClients);
   const lost: LostValue[] = [];
   const set = (field: string, value: unknown) => {
     data[field] = value;
@@ -110,7 +106,7 @@ export function mergeMutation(current: StoredRecord | null, mutation: Mutation, 
   }
   if (followsLog && !sameValue(current.data.progressLog, data.progressLog)) {
     // With no note left standing (every one struck), 最新进展 is what the change says.
-    const noted = withLatestNote(data) === data ? { ...data, ...pick(m.fields, NOTE_FIELDS) } : withLatestNote(data);
+    const noted = withLatestNote(data) === data ? overlay(data, pick(m.fields, NOTE_FIELDS)) : withLatestNote(data);
     for (const field of NOTE_FIELDS) if (!sameValue(data[field], noted[field])) set(field, noted[field]);
   }
   if (!changed) return { kind: 'merged', next: null, lost };
