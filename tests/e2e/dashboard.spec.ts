@@ -51,7 +51,7 @@ test('the weekly sheet prints with its title, every unit and no buttons; the CLI
   await page.goto('/#weekly');
   await signIn(page);
   await expect(page.getByTestId('sync-status')).toHaveText('已同步', { timeout: 20_000 });
-  await page.getByLabel('调度周').fill('2022-W44');
+  await page.getByLabel('调度周', { exact: true }).fill('2022-W44');
   await expect(page.getByRole('heading', { name: /本周调度表\s2022-W44/ })).toBeVisible();
   const units = [...new Set(await page.getByTestId('weekly-sheet').locator('tbody tr td:nth-child(2)').allInnerTexts())];
   expect(units).toHaveLength(19);
