@@ -30,7 +30,7 @@ test('an administrator creates accounts in the app; a new staff member must chan
   const others = SAMPLE.departments - 1;
   expect(count).toBe(others);
   await create.click();
-  await expect(dialog.getByTestId('accounts-made')).toContainText(`已创建 ${others} 个账号`);
+  await expect(dialog.getByTestId('accounts-made')).toContainText(`已创建 ${others} 个账号`, { timeout: 60_000 });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '下载账号和初始密码（CSV）' }).click();
   const file = Papa.parse<string[]>(readFileSync(await (await download).path()).toString('utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
