@@ -53,6 +53,8 @@ for (const [name, file, mimeType, summary] of [
     await expect(dialog.locator('[data-row="6"] [data-col="departments"]')).toHaveText('市政务服务和大数据管理局（新建）、市司法局（新建）');
     await dialog.getByRole('button', { name: '导入 8 行' }).click();
     await expect(page.getByText('已导入 20 条记录')).toBeVisible();
+    // An administrator at a desk opens on 总览; the ledger is one tab away.
+    await page.locator('nav.tabs').getByRole('button', { name: '台账', exact: true }).click();
     await expect(page.getByText('共 8 条措施')).toBeVisible();
 
     const measures = await exported(page, '全部整改措施（全部字段，可再导入）');
@@ -70,6 +72,7 @@ for (const [name, file, mimeType, summary] of [
     const other = await page.context().browser()!.newPage({ baseURL: new URL(page.url()).origin });
     await other.goto('/');
     await signIn(other);
+    await other.locator('nav.tabs').getByRole('button', { name: '台账', exact: true }).click();
     await expect(other.getByText('共 8 条措施')).toBeVisible();
     await expect(other.getByRole('heading', { name: '开始使用整改台账' })).toHaveCount(0);
     await other.close();
@@ -80,6 +83,7 @@ test('a blank start leaves the new installation empty, and the sample is never l
   await page.goto('/');
   await expect(page.getByLabel('用户名')).toBeVisible();
   await signIn(page, undefined, '空白台账');
+  await page.locator('nav.tabs').getByRole('button', { name: '台账', exact: true }).click();
   await expect(page.getByText('共 0 条措施')).toBeVisible();
   await page.reload();
   // Still empty after a reload; the choice is made once per device.
