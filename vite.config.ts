@@ -1,10 +1,24 @@
 // Builds the PWA (client, service worker, manifest, icons) and configures the unit and integration tests.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { englishManifest, manifest } from './src/client/pwa/manifest.ts';
+
+/**
+ * The spreadsheet libraries get fflate with synchronous zip/unzip (src/client/lib/fflate-sync.ts): its async
+ * forms start workers from blob: URLs, which the app's CSP forbids.
+ */
+const syncFflate = () => ({
+  name: 'sync-fflate',
+  enforce: 'pre' as const,
+  resolveId(source: string, importer: string | undefined) {
+    if (source === 'fflate' && importer && /[\\/]node_modules[\\/](read|write)-excel-file[\\/]/.test(importer)) return fileURLToPath(new URL('./src/client/lib/fflate-sync.ts', import.meta.url));
+    return null;
+  },
+});
 
 // Identifies a build, so an update can be told apart from the running version (shown in the Data menu).
 const buildId = process.env.BUILD_ID ?? new Date().toISOString();
@@ -12,6 +26,7 @@ const buildId = process.env.BUILD_ID ?? new Date().toISOString();
 export default defineConfig({
   define: { __BUILD_ID__: JSON.stringify(buildId) },
   plugins: [
+    syncFflate(),
     react(),
     VitePWA({
       // Never reload under someone's half-typed edit: a new version waits for the user to accept it.
@@ -43,7 +58,7 @@ export default defineConfig({
     },
   ],
   // The import/export worker loads the spreadsheet writer on demand, which needs module workers.
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [syncFflate()] },
   build: {
     outDir: 'dist/client',
     sourcemap: true,

@@ -23,6 +23,8 @@ test('refuses a wrong password and keeps the ledger behind the sign-in', async (
 });
 
 test('a department user signs in, edits offline, comes back, and the change lands in their name', async ({ browser, page }) => {
+  // Two devices, a service worker install, an offline reload and two syncs.
+  test.setTimeout(60_000);
   await openLedger(page);
   await expect(page.getByTestId('sync-status')).toHaveText('已同步');
   await createStaff(page);
@@ -41,6 +43,8 @@ test('a department user signs in, edits offline, comes back, and the change land
 
   // A reload without a network is served by the service worker: wait until it controls the page.
   await waitForServiceWorker(device);
+  // The wait may have reloaded the page, which opens at the top of the ledger.
+  await showRow(device, 'ledger-grid', measureId(8, 1));
   await expect(cell(device, 'ledger-grid', measureId(8, 1), 'owner')).toBeVisible();
   await context.setOffline(true);
   await typeInto(device, cell(device, 'ledger-grid', measureId(8, 1), 'owner'), '赵敏离线填写');

@@ -107,9 +107,9 @@ test('a note saved within moments of typing is never offered again as a draft, n
     await expect(page.getByText('已保存到本设备').last()).toBeVisible();
   }
   await page.reload();
-  await expect(page.getByRole('heading', { name: '我的任务' })).toBeVisible({ timeout: 20_000 });
-  await page.locator(`.task[data-measure-id="${id}"]`).tap();
-  await expect(form.getByRole('list', { name: '进展记录' })).toContainText('第 5 次调度');
+  // The address keeps the open measure: after the reload its form shows again, with all five notes.
+  await expect(page).toHaveURL(new RegExp(id));
+  await expect(form.getByRole('list', { name: '进展记录' })).toContainText('第 5 次调度', { timeout: 20_000 });
   await expect(page.getByText('未保存的草稿')).toHaveCount(0);
   expect(await page.evaluate(() => new Promise<number>((resolve) => {
     const open = indexedDB.open('rectification-ledger');

@@ -24,7 +24,11 @@ export function createAccountService(storage: LedgerStorage, transport: SyncTran
   const expired = createObservable(false);
   // The ledger's name and whether the server is a demonstration come with the account (and are kept for offline).
   const remember = async (user: SessionUser) => {
-    const ledger = await transport.ledgerInfo().catch(() => storage.settings.get().ledger);
+    const before = storage.settings.get();
+    const ledger = await transport.ledgerInfo().catch(() => before.ledger);
+    // An unchanged answer keeps the stored objects: views keyed on the account (the grid's columns) would
+    // otherwise rebuild and close an editor the user is typing in.
+    if (JSON.stringify([before.account, before.ledger, before.userName]) === JSON.stringify([user, ledger, user.displayName])) return;
     await storage.settings.save({ account: user, userName: user.displayName, ledger });
   };
   // The server binds a device id to the account that first pushed with it: another account here is another device.

@@ -44,7 +44,8 @@ export async function signIn(page: Page, credentials: { username: string; passwo
  * has some 200 measures. Each step waits for the frames the grid draws in.
  */
 export async function showRow(page: Page, grid: string, rowId: string): Promise<void> {
-  const row = page.locator(`[data-testid="${grid}"] [row-id="${rowId}"]`).first();
+  // Not the spanned cells' container: it is drawn for a span's first row while that row is far off screen.
+  const row = page.locator(`[data-testid="${grid}"] .ag-row[row-id="${rowId}"]:not(.ag-spanned-row)`).first();
   const viewport = page.locator(`[data-testid="${grid}"] .ag-grid-viewport`).first();
   const frames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   if ((await row.count()) === 0) {

@@ -80,6 +80,17 @@ describe('planning many cells as typed edits', () => {
     ]);
   });
 
+  it('keeps a pasted note’s date even when it equals the old note’s date, instead of dating the new note today', async () => {
+    await storage.save([{ op: 'update', entity: 'measure', id: ids[0]!, fields: { progressNote: '旧进展', progressNoteDate: '2022-11-02' } }]);
+    const note = column('progressNote', 'text', '最新进展');
+    const date = column('progressNoteDate', 'date', '进展日期');
+    const plan = planCells([{ node: node(ids[0]!), column: note, text: '新进展' }, { node: node(ids[0]!), column: date, text: '2022/11/2' }], [], ctx);
+    expect(plan.changes).toEqual([{ op: 'update', entity: 'measure', id: ids[0], fields: { progressNote: '新进展', progressNoteDate: '2022-11-02' } }]);
+    expect(plan.cells).toBe(2);
+    // A date alone that equals the old one changes nothing.
+    expect(planCells([{ node: node(ids[0]!), column: date, text: '2022-11-02' }], [], ctx).changes).toEqual([]);
+  });
+
   it('fills new rows from the cells past the last row, refusing a row whose cell is bad', () => {
     const title = column('title', 'text', '整改措施');
     const deadline = column('deadline', 'date', '整改时限');

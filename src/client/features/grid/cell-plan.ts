@@ -30,12 +30,16 @@ export type PlanContext = {
 type Cell = { field: string; header: string };
 type Pending = { entity: EntityName; id: string; fields: Record<string, unknown>; cells: Cell[] };
 
+/** Fields whose value is stamped when another changes without them: progressNote dates itself today. */
+const COMPANIONS: Record<string, string> = { progressNote: 'progressNoteDate' };
+
 const contextOf = (column: Column) => column.getColDef().context as ColumnContext | undefined;
 const headerOf = (column: Column) => column.getColDef().headerName ?? column.getColId();
 
 export function planCells(inputs: readonly CellInput[], newRows: readonly NewRowInput[], ctx: PlanContext): CellPlan {
   const plan: CellPlan = { changes: [], cells: 0, refused: [], skipped: 0 };
   const pending = new Map<string, Pending>();
+  const unchanged = new Map<string, Map<string, { value: unknown; cell: Cell }>>();
   for (const input of inputs) {
     const context = contextOf(input.column);
     const data = input.node.data as AnyRecord | undefined;
@@ -49,14 +53,29 @@ export function planCells(inputs: readonly CellInput[], newRows: readonly NewRow
       plan.refused.push({ row: ctx.rowLabel(context.entity, data.id), column: cell.header, reason: describeReason(ctx.t, parsed) });
       continue;
     }
-    if (sameValue((data as unknown as Record<string, unknown>)[context.field], parsed.value)) continue;
     const key = `${context.entity}:${data.id}`;
+    if (sameValue((data as unknown as Record<string, unknown>)[context.field], parsed.value)) {
+      const same = unchanged.get(key) ?? new Map<string, { value: unknown; cell: Cell }>();
+      unchanged.set(key, same.set(context.field, { value: parsed.value, cell }));
+      continue;
+    }
     const entry = pending.get(key) ?? { entity: context.entity, id: data.id, fields: {}, cells: [] };
     entry.fields[context.field] = parsed.value;
     entry.cells.push(cell);
     pending.set(key, entry);
   }
-  for (const entry of pending.values()) settle(entry, plan, ctx);
+  for (const [key, entry] of pending) {
+    // A note pasted with its date keeps that date even when it equals the old note's: left out, the new note
+    // would be dated today.
+    for (const [field, companion] of Object.entries(COMPANIONS)) {
+      const given = unchanged.get(key)?.get(companion);
+      if (field in entry.fields && given) {
+        entry.fields[companion] = given.value;
+        entry.cells.push(given.cell);
+      }
+    }
+    settle(entry, plan, ctx);
+  }
   for (const row of newRows) planNewRow(row, plan, ctx);
   return plan;
 }

@@ -1,7 +1,7 @@
 // The frame every grid view shares: theme, language, transaction feeding, store-driven edits, IME-safe keys.
 import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridOptions, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Change } from '#shared/model/change.ts';
 import { sameValue } from '#shared/model/change.ts';
 import { describeFieldError } from '#shared/i18n/describe-error.ts';
@@ -39,6 +39,11 @@ type GridHostProps<T extends AnyRecord> = {
  */
 export const multiRowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const;
 
+// Props AG Grid compares by identity: a new object on each render would rebuild every column and close an
+// open editor (any toast or counter re-renders the host), so they are made once.
+const defaultColDef = { resizable: true, sortable: true, filter: true, cellDataType: false } as const;
+const selectionColumnDef = { pinned: 'left', width: 48 } as const;
+
 function getRowId<T extends AnyRecord>(p: GetRowIdParams<T>): string {
   return p.data.id;
 }
@@ -49,6 +54,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
   const t = useT();
   const toast = useToast();
   const host = useRef<HTMLDivElement>(null);
+  const localeText = useMemo(() => gridLocaleText(locale), [locale]);
   const [api, setApi] = useState<GridApi<T> | null>(null);
   // Before the cache has read IndexedDB the grid shows its loading overlay; the rows come in one go after.
   const [initialRows] = useState(() => (storage.cache.isReady() ? [...loadRows()] : undefined));
@@ -135,7 +141,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
     <div className="grid-host" ref={host} data-testid={testId}>
       <AgGridReact<T>
         theme={gridTheme}
-        localeText={gridLocaleText(locale)}
+        localeText={localeText}
         rowData={initialRows}
         columnDefs={columnDefs}
         getRowId={getRowId<T>}
@@ -148,8 +154,8 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
         // Rows do not jump away while being edited; sorting and filtering apply again on the next change of either.
         suppressModelUpdateAfterUpdateTransaction
         tooltipShowDelay={600}
-        defaultColDef={{ resizable: true, sortable: true, filter: true, cellDataType: false }}
-        selectionColumnDef={{ pinned: 'left', width: 48 }}
+        defaultColDef={defaultColDef}
+        selectionColumnDef={selectionColumnDef}
         onGridReady={onGridReady}
         {...gridOptions}
       />

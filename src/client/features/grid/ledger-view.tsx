@@ -1,6 +1,6 @@
 // 台账 Ledger: one row per measure, under its problem (spanned), editable in place, fed by transactions.
 import { canCreate, canDelete } from '#shared/auth/permissions.ts';
-import type { ColDef, GridApi, IRowNode, SpanRowsParams } from 'ag-grid-community';
+import type { ColDef, GridApi, IRowNode, RowClassRules, SpanRowsParams } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIso } from '#shared/model/dates.ts';
 import type { EntityName } from '#shared/model/entities.ts';
@@ -176,14 +176,25 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
   const { active: figureActive, passes: figurePasses } = figure;
   // Stable: a new function would make the grid filter again, which ends an edit in progress.
   const isExternalFilterPresent = useCallback(() => mineOn.current || figureActive(), [figureActive]);
+  const userRef = useRef(user);
+  userRef.current = user;
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<Measure>) => {
-      const mineIds = user?.departmentIds ?? [];
+      const mineIds = userRef.current?.departmentIds ?? [];
       const m = node.data;
       if (m === undefined || !figurePasses(m.id)) return false;
       return !mineOn.current || mineIds.includes(m.leadDepartmentId ?? '') || m.cooperatingDepartmentIds.some((id) => mineIds.includes(id));
     },
-    [user, figurePasses],
+    [figurePasses],
+  );
+  // Red and yellow rows are tinted, so that they show at a glance down the whole row. Made once per light
+  // settings: a new rules object on each render would restyle every row.
+  const rowClassRules = useMemo<RowClassRules<Measure>>(
+    () => ({
+      'row--red': (p) => p.data !== undefined && computeLight(p.data, todayIso(), lightSettings) === 'red',
+      'row--yellow': (p) => p.data !== undefined && computeLight(p.data, todayIso(), lightSettings) === 'yellow',
+    }),
+    [lightSettings],
   );
   const bulk = useBulkEdit({ api, feedback, newRows: canCreate(user, 'measure') ? newRows : undefined });
   const mayEdit = user !== null && user.role !== 'viewer';
@@ -231,11 +242,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
           // The benchmark's "cold open → first grid render" ends here.
           onFirstDataRendered: () => performance.mark('ledger:first-render'),
           overlayNoRowsTemplate: `<span>${t('ledger.empty')}</span>`,
-          // Red and yellow rows are tinted, so that they show at a glance down the whole row.
-          rowClassRules: {
-            'row--red': (p) => p.data !== undefined && computeLight(p.data, todayIso(), lightSettings) === 'red',
-            'row--yellow': (p) => p.data !== undefined && computeLight(p.data, todayIso(), lightSettings) === 'yellow',
-          },
+          rowClassRules,
         }}
       />
     </section>

@@ -45,5 +45,7 @@ export function useReportLink(api: GridApi | null, cache: RecordCache, lightSett
     report.set(null);
   }, [report]);
   const passes = useCallback((id: string) => idsRef.current === null || idsRef.current.has(id), []);
-  return { link, count: ids?.size ?? 0, report, clear, active: () => idsRef.current !== null, passes };
+  // Stable, like passes: the grid's external filter is built from them, and a new function re-filters the grid.
+  const active = useCallback(() => idsRef.current !== null, []);
+  return { link, count: ids?.size ?? 0, report, clear, active, passes };
 }
