@@ -16,11 +16,12 @@ export function zip(data: AsyncZippable, options: AsyncZipOptions | FlateCallbac
   const done = (typeof options === 'function' ? options : callback)!;
   const opts = typeof options === 'function' ? {} : options;
   return later(() => {
-    let archive: Uint8Array;
+    let archive: Parameters<FlateCallback>[1];
     try {
-      archive = zipSync(data, opts);
+      // The async API types its output over a plain ArrayBuffer; zipSync's is the same bytes.
+      archive = zipSync(data, opts) as Parameters<FlateCallback>[1];
     } catch (error) {
-      done(error as Parameters<FlateCallback>[0], null as unknown as Uint8Array);
+      done(error as Parameters<FlateCallback>[0], null as unknown as Parameters<FlateCallback>[1]);
       return;
     }
     done(null, archive);
