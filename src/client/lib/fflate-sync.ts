@@ -18,8 +18,8 @@ export function zip(data: AsyncZippable, options: AsyncZipOptions | FlateCallbac
   return later(() => {
     let archive: Parameters<FlateCallback>[1];
     try {
-      // The async API types its output over a plain ArrayBuffer; zipSync's is the same bytes.
-      archive = zipSync(data, opts) as Parameters<FlateCallback>[1];
+      // Copied into a plain ArrayBuffer, as the async API hands it over (a few MB at most, once per file).
+      archive = new Uint8Array(zipSync(data, opts));
     } catch (error) {
       done(error as Parameters<FlateCallback>[0], null as unknown as Parameters<FlateCallback>[1]);
       return;
