@@ -5,6 +5,8 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/shared/model/ids.ts';
+import type { ReviewEntry } from '../../src/shared/model/supervision.ts';
+import { applyForClosing, decideClosing } from '../../src/shared/model/supervision-steps.ts';
 import type { PushResponse } from '../../src/shared/sync/protocol.ts';
 import { STALE_UPLOAD_MS } from '../../src/server/http/attachment-routes.ts';
 import type { StoreKind } from './support/databases.ts';
@@ -48,12 +50,21 @@ describe.each(kinds)('the rules on %s', (kind) => {
     const started = new Date().toISOString();
     const long_ago = '2001-01-01T00:00:00.000Z';
     const id = newId();
-    await f.push('coordinator', f.mutation('measure', id, 'create', { problemId: f.ids.problem, seq: 9, title: '完成的措施', status: 'completed', leadDepartmentId: f.ids.deptA }, { at: long_ago, clientId: f.clientIds.coordinator }));
-    const [closed] = await f.push('coordinator', f.mutation('measure', id, 'update', { status: 'closed', closedBy: '冒名顶替', closedAt: long_ago }, { at: long_ago, clientId: f.clientIds.coordinator }));
+    const forged = { actor: '冒名顶替', now: long_ago };
+    await f.push('coordinator', f.mutation('measure', id, 'create', { problemId: f.ids.problem, seq: 9, title: '完成的措施', status: 'in_progress', leadDepartmentId: f.ids.deptA }, { at: long_ago, clientId: f.clientIds.coordinator }));
+    // 销号 only through its steps: 申请销号 with evidence, then 通过.
+    const applied = applyForClosing({ reviews: [], status: 'in_progress', evidence: [], attachments: [] }, { text: '已完成', documents: ['商营商攻坚办〔2021〕1号'] }, forged);
+    if (!applied.ok) throw new Error('application refused');
+    await f.push('coordinator', f.mutation('measure', id, 'update', applied.fields, { at: long_ago, clientId: f.clientIds.coordinator }));
+    const passed = decideClosing({ reviews: (await f.record(id))?.reviews as ReviewEntry[], status: 'completed' }, { pass: true, text: '核实通过' }, forged);
+    if (!passed.ok) throw new Error('decision refused');
+    const [closed] = await f.push('coordinator', f.mutation('measure', id, 'update', { ...passed.fields, closedBy: '冒名顶替', closedAt: long_ago }, { at: long_ago, clientId: f.clientIds.coordinator }));
     expect(closed?.status).toBe('applied');
     const record = await f.record(id);
     expect(record).toMatchObject({ status: 'closed', closedBy: 'coordinator 用户', updatedBy: 'coordinator 用户', createdBy: 'coordinator 用户' });
     for (const field of ['closedAt', 'createdAt', 'updatedAt']) expect(String(record?.[field]) >= started, `${field}: ${String(record?.[field])}`).toBe(true);
+    // The steps' entries too: the device's names and times for them are replaced.
+    expect((record?.reviews as ReviewEntry[]).map((e) => [e.step, e.by, e.at >= started])).toEqual([['apply', 'coordinator 用户', true], ['pass', 'coordinator 用户', true]]);
     // Nor can a later change rewrite them: they are derived, never taken from a device.
     await f.push('coordinator', f.mutation('measure', id, 'update', { closedBy: '别人', closedAt: long_ago, owner: '王芳' }, { clientId: f.clientIds.coordinator }));
     expect(await f.record(id)).toMatchObject({ closedBy: 'coordinator 用户', closedAt: record?.closedAt, owner: '王芳' });
