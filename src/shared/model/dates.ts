@@ -63,7 +63,22 @@ export function parseDate(input: string): string | null {
 
 /** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return epochDay(to) - epochDay(from);
+}
+
+// A report reads the same few hundred dates (deadlines, note dates, the report's day) over 100,000 measures:
+// their day numbers are parsed once. Bounded, so a long session cannot grow it without end.
+const epochDays = new Map<string, number>();
+
+/** Days since 1970-01-01 of an ISO date (its UTC midnight). */
+function epochDay(date: string): number {
+  let day = epochDays.get(date);
+  if (day === undefined) {
+    if (epochDays.size >= 20_000) epochDays.clear();
+    day = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    epochDays.set(date, day);
+  }
+  return day;
 }
 
 /** A moment's calendar date in the device's own time zone, as YYYY-MM-DD. */
@@ -84,7 +99,8 @@ export function addDays(date: string, days: number): string {
 
 /** Day of the week, Monday 0 … Sunday 6: dispatch weeks (每周调度) run Monday to Sunday. */
 function weekday(date: string): number {
-  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  // 1970-01-01 was a Thursday (3 counting from Monday).
+  return (((epochDay(date) + 3) % 7) + 7) % 7;
 }
 
 /** The Monday of the dispatch week holding `date`. */
@@ -119,5 +135,6 @@ export function parseWeek(label: string): string | null {
 
 /** Whole dispatch weeks from the week of `from` to the week of `to` (0 within one week). */
 export function weeksBetween(from: string, to: string): number {
-  return Math.round(daysBetween(weekStart(from), weekStart(to)) / 7);
+  const monday = (date: string) => epochDay(date) - weekday(date);
+  return Math.round((monday(to) - monday(from)) / 7);
 }

@@ -2,7 +2,6 @@
 // that every grid, list, dashboard, sheet and export calls, so that none disagrees with another.
 import { daysBetween, weeksBetween } from './dates.ts';
 import type { Measure } from './measure.ts';
-import { latestProgress } from './measure-history.ts';
 
 /**
  * red: past its deadline, not done; yellow: due within N days, or 滞后 (no progress note for K dispatch weeks);
@@ -66,10 +65,15 @@ export function explainLight(measure: LightInput, asOf: string, settings: LightS
  * measure was entered (a measure entered this week is not yet behind).
  */
 function lastActivity(measure: LightInput, asOf: string): string | null {
-  const notes = (measure.progressLog ?? []).filter((e) => e.date <= asOf);
-  const dates = [latestProgress(notes)?.date, measure.progressNoteDate, measure.createdAt?.slice(0, 10)];
-  const known = dates.filter((d): d is string => typeof d === 'string' && d <= asOf);
-  return known.length === 0 ? null : known.reduce((a, b) => (a > b ? a : b));
+  // One loop, no copies: the light is read for every row of a 100,000-row ledger.
+  let last: string | null = null;
+  const consider = (date: string | null | undefined) => {
+    if (typeof date === 'string' && date <= asOf && (last === null || date > last)) last = date;
+  };
+  for (const e of measure.progressLog ?? []) if (e.struckAt === undefined) consider(e.date);
+  consider(measure.progressNoteDate);
+  consider(measure.createdAt?.slice(0, 10));
+  return last;
 }
 
 /** The catalogue key of a light's name under a scheme: 红黄蓝 calls the on-track light blue. */
