@@ -77,6 +77,11 @@ test('refuses closing (销号) a measure that is not completed', async ({ page }
   await page.getByRole('option', { name: '已完成' }).click();
   await expect(status).toHaveText('已完成');
   await expect(cell(page, 'ledger-grid', measureId(5, 2), 'progress')).toHaveText('100');
+  // Done, it still cannot be closed from the list: 销号 goes through 核实销号 (申请销号 → 通过).
+  await status.dblclick();
+  await expect(page.getByRole('option', { name: '已完成' })).toBeVisible();
+  await expect(page.getByRole('option', { name: '已销号' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
 });
 
 test('deletes selected measures after confirmation, and undoes it', async ({ page }) => {

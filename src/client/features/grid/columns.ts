@@ -7,6 +7,7 @@ import type { EntityName } from '#shared/model/entities.ts';
 import { type CodecContext, type FieldKind, type ParseResult, formatFieldValue, parseFieldText } from '#shared/model/field-codec.ts';
 import { localIsoDate } from '#shared/model/dates.ts';
 import { nextStatuses, type Status, statuses } from '#shared/model/status.ts';
+import { checkSteps } from '#shared/model/supervision-steps.ts';
 import { SelectCellEditor } from './select-editor.ts';
 import { TextCellEditor, type TextEditorParams } from './text-editor.ts';
 
@@ -82,8 +83,11 @@ export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): Col
     col.cellEditorParams =
       kind === 'status'
         ? (p: { value: Status; data: Record<string, unknown> }) => ({
-            // Only the statuses the lifecycle allows next, and that this user may set (销号 is a coordinator's).
-            values: [p.value, ...nextStatuses(p.value)].filter((s) => s === p.value || (env.user !== null && checkChange(env.user, entity, p.data, { ...p.data, status: s }, ['status']).ok)),
+            // Only the statuses the lifecycle allows next, that this user may set, and that need no step of their
+            // own: 已销号 comes only through 核实销号 (申请销号 → 通过), never a pick from this list.
+            values: [p.value, ...nextStatuses(p.value)].filter(
+              (s) => s === p.value || (env.user !== null && checkChange(env.user, entity, p.data, { ...p.data, status: s }, ['status']).ok && (entity !== 'measure' || checkSteps(p.data, { ...p.data, status: s }) === null)),
+            ),
           })
         : () => ({ values: spec.options ? [...spec.options()] : [] });
   } else {
