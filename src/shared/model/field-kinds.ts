@@ -42,6 +42,7 @@ export const fieldKinds: { [E in EntityName]: Record<string, FieldKind> } = {
     source: 'text',
   },
   ledgerInfo: { title: 'text' },
+  bulletin: {},
 };
 
 export function kindOf(entity: EntityName, field: string): FieldKind {
