@@ -58,6 +58,7 @@ export const enBulletin: Record<keyof typeof zhBulletin, string> = {
   'bulletin.col.replyBy': 'Reply by',
   'bulletin.fileName': 'bulletin',
   'bulletin.badMonth': 'month “{month}” is not valid: write YYYY-MM, e.g. 2022-11',
+  'bulletin.notIssued': 'no bulletin No. {number} has been issued',
   'bulletin.summary': 'No. {number} ({month}, as of {asOf}): {measures} measures, {done} done, {red} red',
   'bulletin.issued': 'Issued No. {number}; every device will see it',
 

@@ -56,6 +56,7 @@ export const zhBulletin = {
   'bulletin.col.replyBy': '答复期限',
   'bulletin.fileName': '每月通报',
   'bulletin.badMonth': '月份“{month}”无效，应为 YYYY-MM，例如 2022-11',
+  'bulletin.notIssued': '没有已发布的第 {number} 期',
   'bulletin.summary': '第 {number} 期（{month}，截至 {asOf}）：措施 {measures} 项，已完成 {done} 项，红灯 {red} 项',
   'bulletin.issued': '已发布第 {number} 期，所有设备同步可见',
 

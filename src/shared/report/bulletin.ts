@@ -3,7 +3,7 @@
 // month, the units that missed a weekly dispatch, the 督办 notices still open. Built from the dashboard's and the
 // weekly dispatch's own computations, so the bulletin never disagrees with them.
 import type { LedgerRecords } from '../csv/lookups.ts';
-import type { BulletinData } from '../model/bulletin.ts';
+import { type Bulletin, type BulletinData, nextBulletinNumber } from '../model/bulletin.ts';
 import { daysBetween } from '../model/dates.ts';
 import type { Measure } from '../model/measure.ts';
 import { openNotices } from '../model/supervision.ts';
@@ -103,4 +103,13 @@ function unreportedInMonth(records: LedgerRecords, start: string, asOf: string, 
     }
   }
   return [...missed].map(([unit, weeks]) => ({ unit, weeks })).sort((a, b) => b.weeks.length - a.weeks.length || a.unit.localeCompare(b.unit, 'zh-CN'));
+}
+
+/**
+ * The next bulletin's draft: numbered after the highest issued, its change counted from that one, the ledger named
+ * by its information (台账信息). What the browser previews and the command line writes or issues.
+ */
+export function draftBulletin(records: LedgerRecords, issued: readonly Bulletin[], ledgerTitle: string, month: string, asOf?: string): BulletinData {
+  const previous = issued.reduce<Bulletin | null>((best, b) => (best === null || b.number > best.number ? b : best), null);
+  return computeBulletin(records, { month, asOf, number: nextBulletinNumber(issued), ledger: ledgerTitle, previous: previous?.data ?? null });
 }
