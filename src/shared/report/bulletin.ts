@@ -109,7 +109,7 @@ function unreportedInMonth(records: LedgerRecords, start: string, asOf: string, 
  * The next bulletin's draft: numbered after the highest issued, its change counted from that one, the ledger named
  * by its information (台账信息). What the browser previews and the command line writes or issues.
  */
-export function draftBulletin(records: LedgerRecords, issued: readonly Bulletin[], ledgerTitle: string, month: string, asOf?: string): BulletinData {
+export function draftBulletin(records: LedgerRecords, issued: readonly Bulletin[], ledgerTitle: string, month: string, asOf?: string, settings?: LightSettings): BulletinData {
   const previous = issued.reduce<Bulletin | null>((best, b) => (best === null || b.number > best.number ? b : best), null);
-  return computeBulletin(records, { month, asOf, number: nextBulletinNumber(issued), ledger: ledgerTitle, previous: previous?.data ?? null });
+  return computeBulletin(records, { month, asOf, number: nextBulletinNumber(issued), ledger: ledgerTitle, previous: previous?.data ?? null, settings });
 }
