@@ -7,7 +7,9 @@ import { ledgerSheet } from '#shared/csv/ledger-table.ts';
 import { writeTable } from '#shared/csv/table.ts';
 import { describeReason } from '#shared/i18n/describe-error.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
+import type { LedgerRecords } from '#shared/csv/lookups.ts';
 import type { BulletinData } from '#shared/model/bulletin.ts';
+import type { LedgerInfo } from '#shared/model/ledger-info.ts';
 import { isoDateSchema, todayIso } from '#shared/model/dates.ts';
 import { newId } from '#shared/model/ids.ts';
 import { annexDoc, annexTable, bulletinDoc, bulletinSheets, computeAnnex, computeRectification, draftBulletin, excelBook, monthDays, rectificationDoc, type ReportSheet } from '#shared/report/index.ts';
@@ -41,6 +43,26 @@ async function issue(store: SyncStore, data: BulletinData, user: SessionUser, t:
   });
 }
 
+/** 附件1 from the live ledger as a file. */
+export async function annexBytes(records: LedgerRecords, format: string, t: Translate): Promise<Uint8Array> {
+  const table = annexTable(records, t);
+  if (format === 'docx') return packDocx(annexDoc(computeAnnex(records, t), t));
+  if (format === 'xlsx') return workbookBytes([ledgerSheet(table, 'summary', t)]);
+  return new TextEncoder().encode(writeTable(table.header, table.rows));
+}
+
+/** The 整改情况报告 draft as a .docx, 附件1 in it. */
+export async function rectificationBytes(records: LedgerRecords, info: LedgerInfo | null, asOf: string, t: Translate): Promise<Uint8Array> {
+  return packDocx(rectificationDoc(computeRectification(records, info, asOf), computeAnnex(records, t), t));
+}
+
+/** A bulletin (a draft or an issued one's figures) as a file. */
+export async function bulletinBytes(data: BulletinData, format: string, t: Translate): Promise<Uint8Array> {
+  if (format === 'docx') return packDocx(bulletinDoc(data, t));
+  if (format === 'xlsx') return booksBytes(bulletinSheets(data, t));
+  return new TextEncoder().encode(JSON.stringify(data, null, 2));
+}
+
 export async function runBulletinReport(kind: 'monthly' | 'summary' | 'rectification', store: SyncStore, options: BulletinOptions): Promise<string> {
   const { t, format, out } = options;
   const all = await loadRecords(store);
@@ -50,16 +72,14 @@ export async function runBulletinReport(kind: 'monthly' | 'summary' | 'rectifica
   if (options.asOf !== undefined && !isoDateSchema.safeParse(options.asOf).success) throw new Error(`--as-of: ${options.asOf} (YYYY-MM-DD)`);
   if (kind === 'summary') {
     check(format, ['docx', 'xlsx', 'csv'], t);
-    const table = annexTable(records, t);
-    const bytes = format === 'docx' ? await packDocx(annexDoc(computeAnnex(records, t), t)) : format === 'xlsx' ? await workbookBytes([ledgerSheet(table, 'summary', t)]) : new TextEncoder().encode(writeTable(table.header, table.rows));
-    await writeFile(out, bytes);
-    return t('cli.exported', { rows: table.rows.length, file: out });
+    await writeFile(out, await annexBytes(records, format, t));
+    return t('cli.exported', { rows: records.problems.length, file: out });
   }
   if (kind === 'rectification') {
     check(format, ['docx'], t);
-    const report = computeRectification(records, info, asOf);
-    await writeFile(out, await packDocx(rectificationDoc(report, computeAnnex(records, t), t)));
-    return `${t('rectification.summary', { problems: report.counts.problems, measures: report.counts.measures, done: report.counts.done })} → ${out}`;
+    const { counts } = computeRectification(records, info, asOf);
+    await writeFile(out, await rectificationBytes(records, info, asOf, t));
+    return `${t('rectification.summary', { problems: counts.problems, measures: counts.measures, done: counts.done })} → ${out}`;
   }
   check(format, ['docx', 'xlsx', 'json'], t);
   const month = options.month ?? todayIso().slice(0, 7);
@@ -69,8 +89,7 @@ export async function runBulletinReport(kind: 'monthly' | 'summary' | 'rectifica
   if (options.number !== undefined && !issued) throw new Error(t('bulletin.notIssued', { number: options.number }));
   const data = issued ? issued.data : draftBulletin(records, all.bulletin, info?.title ?? '', month, options.asOf);
   if (options.issue && !issued) await issue(store, data, options.user, t);
-  const bytes = format === 'docx' ? await packDocx(bulletinDoc(data, t)) : format === 'xlsx' ? await booksBytes(bulletinSheets(data, t)) : new TextEncoder().encode(JSON.stringify(data, null, 2));
-  await writeFile(out, bytes);
+  await writeFile(out, await bulletinBytes(data, format, t));
   const line = t('bulletin.summary', { number: data.number, month: data.month, asOf: data.asOf, measures: data.overall.measures, done: data.overall.done, red: data.overall.red });
   return `${options.issue && !issued ? `${t('bulletin.issued', { number: data.number })}. ` : ''}${line} → ${out}`;
 }

@@ -3,6 +3,9 @@ import type { zhBulletin } from './messages-zh-bulletin.ts';
 
 export const enBulletin: Record<keyof typeof zhBulletin, string> = {
   'entity.bulletin': 'Monthly bulletin',
+  'yesNo.true': 'yes',
+  'yesNo.false': 'no',
+  'field.problem.summaryByHand': 'Summary written by hand',
   'nav.bulletin': 'Bulletins',
 
   'annex.measure': '{label}{title} ({status}). ',

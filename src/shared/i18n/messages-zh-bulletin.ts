@@ -1,6 +1,9 @@
 // The catalogue's words for 每月通报, 附件1 from the ledger and the 整改情况报告, in Simplified Chinese.
 export const zhBulletin = {
   'entity.bulletin': '每月通报',
+  'yesNo.true': '是',
+  'yesNo.false': '否',
+  'field.problem.summaryByHand': '整改落实情况手写',
   'nav.bulletin': '每月通报',
 
   'annex.measure': '{label}{title}（{status}）',

@@ -14,6 +14,7 @@ export const fieldKinds: { [E in EntityName]: Record<string, FieldKind> } = {
     recommendations: 'multiline',
     reviewOpinions: 'multiline',
     rectificationSummary: 'multiline',
+    summaryByHand: 'yesNo',
     departmentsListed: 'multiline',
     overallLeadDepartmentId: 'department',
     leadDepartmentId: 'department',
