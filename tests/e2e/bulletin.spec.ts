@@ -1,5 +1,6 @@
 // 每月通报 in real Chromium: a coordinator previews the draft, issues it as 第 1 期, it reaches the server (the
-// command line reads it back), the next draft is 第 2 期, and the issued one downloads as a Word file with its 期号.
+// command line reads it back), the next draft is 第 2 期, the issued one downloads as a Word file with its 期号, and
+// the page prints as the document alone.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,4 +42,10 @@ test('issue a bulletin, see it listed and synced, download its .docx', async ({ 
   await page.getByRole('button', { name: '返回草稿' }).click();
   await expect(page.getByTestId('bulletin-status')).toHaveText('草稿预览：第 2 期（未发布）');
   await expect(page.getByRole('button', { name: '发布第 2 期' })).toBeVisible();
+  // On paper: the document alone, none of the app's chrome.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: '发布第 2 期' })).toBeHidden();
+  await expect(page.getByTestId('bulletin-issued')).toBeHidden();
+  await expect(page.locator('header.header')).toBeHidden();
+  await expect(preview.getByText('第 2 期　　（2022-11，截至 2022-11-02）')).toBeVisible();
 });
