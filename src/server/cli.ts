@@ -4,6 +4,9 @@
 //   npm run cli -- import-changes <file.json> [--as <username>]   (a device's 导出未同步的修改 file)
 //   npm run cli -- report weekly --week 2022-W44 --format xlsx|csv|json -o <file>   (本周调度表)
 //   npm run cli -- report dashboard --as-of 2022-11-02 --format json|xlsx -o <file>  (总览)
+//   npm run cli -- report monthly --month 2022-11 [--issue] --format docx|xlsx|json -o <file>  (每月通报; --issue: 发布为下一期)
+//   npm run cli -- report summary --format docx|xlsx|csv -o <file>   (附件1, from the live ledger)
+//   npm run cli -- report rectification --format docx -o <file>      (整改情况报告 draft)
 //   npm run cli -- user add <username> --role admin|coordinator|staff|viewer [--name 张三] [--department 市财政局 ...]
 //   npm run cli -- user passwd <username>        (asks for the password; or pipe it in)
 //   npm run cli -- user list

@@ -20,7 +20,7 @@ import { HistoryDialog, type HistoryTarget } from '#client/features/history/hist
 import { LedgerInfoButton } from '#client/features/ledger-info/ledger-info-button.tsx';
 import { ReminderBar } from '#client/features/supervision/reminder-bar.tsx';
 
-const views = ['dashboard', 'weekly', 'tasks', 'ledger', 'problems', 'departments', 'matrix', 'supervision'] as const;
+const views = ['dashboard', 'weekly', 'bulletin', 'tasks', 'ledger', 'problems', 'departments', 'matrix', 'supervision'] as const;
 type View = (typeof views)[number];
 type ViewProps = { onShowHistory?: (target: HistoryTarget) => void };
 
@@ -29,6 +29,8 @@ const loaders = {
   // 总览 carries ECharts, 每周调度 the sheet: each loads with its view.
   dashboard: () => import('#client/features/dashboard/dashboard-view.tsx').then((m) => ({ default: m.DashboardView })),
   weekly: () => import('#client/features/weekly/weekly-view.tsx').then((m) => ({ default: m.WeeklyView })),
+  // 每月通报 and its Word writer: loaded with the view, the writer itself only when a file is asked for.
+  bulletin: () => import('#client/features/bulletin/bulletin-view.tsx').then((m) => ({ default: m.BulletinView })),
   tasks: () => import('#client/features/field/tasks-view.tsx').then((m) => ({ default: m.TasksView })),
   ledger: () => import('#client/features/grid/ledger-view.tsx').then((m) => ({ default: m.LedgerView })),
   problems: () => import('#client/features/grid/problems-view.tsx').then((m) => ({ default: m.ProblemsView })),
@@ -45,6 +47,7 @@ const UsersDialog = lazy(() => import('#client/features/users/users-dialog.tsx')
 const lazyViews = {
   dashboard: lazy(loaders.dashboard),
   weekly: lazy(loaders.weekly),
+  bulletin: lazy(loaders.bulletin),
   tasks: lazy(loaders.tasks),
   ledger: lazy(loaders.ledger),
   problems: lazy(loaders.problems),

@@ -38,15 +38,16 @@ describe('schema upgrade', () => {
 
     const db = new LedgerDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const upgraded = await db.measures.get(measureId);
     expect(upgraded).toMatchObject({ title: "旧版本的措施", progress: 10, label: "", indicators: [], evidence: [], progressLog: [], extensions: [], attachments: [], reviews: [], notices: [], source: '', deadlineNote: '', rev: 0 });
     expect(measureSchema.safeParse(upgraded).success).toBe(true);
     expect(await db.departments.get(departmentId)).toMatchObject({ kind: 'responsible' });
     expect(departmentSchema.safeParse(await db.departments.get(departmentId)).success).toBe(true);
-    expect(await db.problems.get(problemId)).toMatchObject({ involvedDepartmentIds: [], reportedRoleDepartmentIds: [] });
+    expect(await db.problems.get(problemId)).toMatchObject({ involvedDepartmentIds: [], reportedRoleDepartmentIds: [], summaryByHand: false });
     expect(problemSchema.safeParse(await db.problems.get(problemId)).success).toBe(true);
     expect(await db.ledgerInfo.count()).toBe(0);
+    expect(await db.bulletins.count()).toBe(0);
     // An indicator written before the as-of date existed still reads, with none.
     const old = { ...upgraded!, indicators: [{ name: '办结时限', target: 1, actual: 1, unit: '个工作日', source: '' }] };
     expect(measureSchema.parse(old).indicators[0]?.asOf).toBeNull();

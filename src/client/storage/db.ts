@@ -46,6 +46,7 @@ export const tableOf: { [E in EntityName]: string } = {
   problem: 'problems',
   measure: 'measures',
   ledgerInfo: 'ledgerInfo',
+  bulletin: 'bulletins',
 };
 
 export class LedgerDb extends Dexie {
@@ -54,6 +55,7 @@ export class LedgerDb extends Dexie {
   problems!: Table<EntityRecordMap['problem'], string>;
   measures!: Table<EntityRecordMap['measure'], string>;
   ledgerInfo!: Table<EntityRecordMap['ledgerInfo'], string>;
+  bulletins!: Table<EntityRecordMap['bulletin'], string>;
   settings!: Table<SettingRow, string>;
   meta!: Table<MetaRow, string>;
   outbox!: Table<OutboxRow, number>;
@@ -89,6 +91,8 @@ export class LedgerDb extends Dexie {
     this.version(5).stores({ ledgerInfo: 'id' }).upgrade(fillNewFields);
     // v6: the measures' 核实销号 steps and 督办 notices (entry lists, empty on earlier records).
     this.version(6).stores({}).upgrade(fillNewFields);
+    // v7: the issued 每月通报 (snapshots, never changed), and the problems' hand-written 整改落实情况 switch.
+    this.version(7).stores({ bulletins: 'id, number' }).upgrade(fillNewFields);
   }
 
   tableFor<E extends EntityName>(entity: E): Table<EntityRecordMap[E], string> {

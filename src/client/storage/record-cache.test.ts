@@ -20,7 +20,7 @@ describe('record cache', () => {
     expect(cache.all('department')).toEqual([]);
     await cache.ready;
     expect(cache.all('department').map((d) => d.name)).toEqual(['市财政局']);
-    expect(loads).toEqual(['area', 'department', 'problem', 'measure', 'ledgerInfo']);
+    expect(loads).toEqual(['area', 'department', 'problem', 'measure', 'ledgerInfo', 'bulletin']);
     db.close();
   });
 

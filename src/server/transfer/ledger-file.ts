@@ -15,7 +15,7 @@ import { columnsOf } from '#shared/csv/columns.ts';
 import { describeReason, fieldLabel } from '#shared/i18n/describe-error.ts';
 import { createTranslator, type Locale, type Translate } from '#shared/i18n/translate.ts';
 import type { Change } from '#shared/model/change.ts';
-import type { AnyRecord } from '#shared/model/entities.ts';
+import { type AnyRecord, type EntityName, entityNames, type EntityRecordMap } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { Mutation, MutationResult } from '#shared/sync/protocol.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
@@ -23,16 +23,22 @@ import { applyMutations } from '#server/sync/push.ts';
 
 const PAGE = 5_000;
 
-/** Every live record, as a device holds them: the data with the server's version as `rev`. */
-export async function loadLedger(store: SyncStore): Promise<LedgerRecords> {
-  const ledger: Record<string, AnyRecord[]> = { area: [], department: [], problem: [], measure: [] };
+/** Every live record of every entity, as a device holds them: the data with the server's version as `rev`. */
+export async function loadRecords(store: SyncStore): Promise<{ [E in EntityName]: EntityRecordMap[E][] }> {
+  const all: Record<string, AnyRecord[]> = Object.fromEntries(entityNames.map((e) => [e, []]));
   for (let cursor = 0; ; ) {
     const page = await store.pull(cursor, PAGE);
-    for (const r of page.records) if (!r.deleted) ledger[r.entity]?.push({ ...r.data, rev: r.version } as AnyRecord);
+    for (const r of page.records) if (!r.deleted) all[r.entity]?.push({ ...r.data, rev: r.version } as AnyRecord);
     cursor = page.cursor;
     if (!page.more) break;
   }
-  return { areas: ledger.area, departments: ledger.department, problems: ledger.problem, measures: ledger.measure } as LedgerRecords;
+  return all as { [E in EntityName]: EntityRecordMap[E][] };
+}
+
+/** The ledger's four lists (what every report and export reads). */
+export async function loadLedger(store: SyncStore): Promise<LedgerRecords> {
+  const all = await loadRecords(store);
+  return { areas: all.area, departments: all.department, problems: all.problem, measures: all.measure };
 }
 
 export type ImportOptions = {

@@ -7,9 +7,11 @@ import { isoDateSchema, todayIso } from '#shared/model/dates.ts';
 import { type AuditRow, computeDashboard, computeWeekly, dashboardSheet, endOfDay, excelSheet, parseWeek, type ReportSheet, sheetCsv, weekOf, weeklySheet } from '#shared/report/index.ts';
 import type { AccountStore } from '#server/store/account-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
+import { BULLETIN_USAGE, runBulletinReport } from './bulletin-commands.ts';
 import { loadLedger } from './ledger-file.ts';
+import { actor } from './transfer-commands.ts';
 
-export const REPORT_USAGE = 'report weekly [--week 2022-W44] --format xlsx|csv|json -o <file> | report dashboard [--as-of 2022-11-02] --format json|xlsx -o <file> [--lang zh-CN|en]';
+export const REPORT_USAGE = `${BULLETIN_USAGE} | report weekly [--week 2022-W44] --format xlsx|csv|json -o <file> | report dashboard [--as-of 2022-11-02] --format json|xlsx -o <file> [--lang zh-CN|en]`;
 
 type Context = { store: SyncStore; accounts: AccountStore; print: (line: string) => void };
 
@@ -24,14 +26,19 @@ export async function runReport(args: string[], { store, accounts, print }: Cont
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { week: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' }, o: { type: 'string' }, output: { type: 'string' }, lang: { type: 'string' } },
+    options: { week: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' }, o: { type: 'string' }, output: { type: 'string' }, lang: { type: 'string' }, month: { type: 'string' }, issue: { type: 'boolean', default: false }, as: { type: 'string' }, number: { type: 'string' } },
   });
   const kind = positionals[0];
   const out = values.o ?? values.output;
   const format = values.format ?? 'json';
   const locale: Locale = (locales as readonly string[]).includes(values.lang ?? '') ? (values.lang as Locale) : DEFAULT_LOCALE;
   const t = createTranslator(locale);
-  if (!out || (kind !== 'weekly' && kind !== 'dashboard')) throw new Error(`usage: ${REPORT_USAGE}`);
+  if (out && (kind === 'monthly' || kind === 'summary' || kind === 'rectification')) {
+    const user = await actor(t, accounts, values.as);
+    print(await runBulletinReport(kind, store, { number: values.number, month: values.month, asOf: values['as-of'], format: values.format ?? (kind === 'summary' ? 'csv' : 'docx'), out, issue: values.issue, user, t }));
+    return 0;
+  }
+  if (!out || (kind !== 'weekly' && kind !== 'dashboard')) throw new Error(t('cli.usage', { usage: REPORT_USAGE }));
   const records = await loadLedger(store);
   const today = todayIso();
   if (kind === 'weekly') {

@@ -39,7 +39,7 @@ export function oneOf<T extends string>(t: Translate, value: string | undefined,
 }
 
 /** The command line acts as an administrator unless told to act as an account (whose permissions then apply). */
-async function actor(t: Translate, accounts: AccountStore, username: string | undefined): Promise<SessionUser> {
+export async function actor(t: Translate, accounts: AccountStore, username: string | undefined): Promise<SessionUser> {
   if (username === undefined) return { id: '00000000-0000-4000-8000-000000000000', username: 'cli', displayName: '命令行导入', role: 'admin', departmentIds: [] };
   const row = await accounts.findByUsername(username);
   if (!row || row.disabled) throw new Error(t('cli.unknownAccount', { username }));

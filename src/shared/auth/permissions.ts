@@ -44,6 +44,8 @@ const COOPERATING_FIELDS = new Set(['progressLog', 'progressNote', 'progressNote
  * `deleted` what a deleted record with that id held.
  */
 export function checkChange(user: SessionUser, entity: EntityName, before: Loose, after: Loose, fields: readonly string[], deleted: Loose = null): Decision {
+  // An issued bulletin is a record of what was circulated: a coordinator issues it, nobody changes or deletes it.
+  if (entity === 'bulletin') return !before && !deleted && after && (user.role === 'admin' || user.role === 'coordinator') ? allow : deny();
   if (user.role === 'admin' || user.role === 'coordinator') return allow;
   if (user.role === 'viewer' || entity !== 'measure') return deny();
   if (!after) return deny();

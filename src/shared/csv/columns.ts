@@ -57,6 +57,7 @@ const synonyms: Record<EntityName, Record<string, string[]>> = {
   },
   area: { id: ['编号', 'ID', 'id'], rev: ['版本', 'rev'], updatedAt: ['更新时间'] },
   ledgerInfo: { id: ['编号', 'ID', 'id'], rev: ['版本', 'rev'], updatedAt: ['更新时间'] },
+  bulletin: { id: ['编号', 'ID', 'id'], rev: ['版本', 'rev'], updatedAt: ['更新时间'] },
 };
 
 function labelsOf(entity: EntityName, key: string): string[] {
@@ -77,6 +78,7 @@ export const jsonFields: { [E in EntityName]: Record<string, z.ZodType> } = {
     notices: noticeSchema.array(),
   },
   ledgerInfo: { documents: sourceDocumentSchema.array(), reportedFigures: reportedFigureSchema.array() },
+  bulletin: {},
 };
 
 /** Every column an entity's CSV may have, in export order. */

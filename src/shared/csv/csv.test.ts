@@ -13,7 +13,8 @@ import { buildSampleLedger } from '../sample/build-sample.ts';
 import { splitLines, wordsOnly } from '../sample/seed-text.ts';
 import { mapHeaders } from './columns.ts';
 import { decodeBytes } from './decode.ts';
-import { recordsTable, summaryTable } from './export.ts';
+import { computeAnnex } from '../report/annex.ts';
+import { SUMMARY_HEADER, recordsTable } from './export.ts';
 import { lookupsOf } from './lookups.ts';
 import { type ImportLookups, planImport } from './plan-import.ts';
 import { parseTable, writeTable, parseClipboard, writeClipboard } from './table.ts';
@@ -150,15 +151,16 @@ describe('matching rows to records', () => {
 });
 
 describe('the seed’s summary table (附件1)', () => {
-  it('is reproduced from the sample data', () => {
-    const table = summaryTable(sample.problems);
-    expect(table.header).toEqual(['序号', '执法检查报告中提出的问题', '检查组提出的意见建议及市人大常委会委员提出的审议意见', '整改落实情况', '责任单位']);
+  const t = createTranslator('zh-CN');
+  it('keeps the source text of every problem whose summary is marked as written by hand', () => {
+    expect(SUMMARY_HEADER).toEqual(['序号', '执法检查报告中提出的问题', '检查组提出的意见建议及市人大常委会委员提出的审议意见', '整改落实情况', '责任单位']);
+    const rows = computeAnnex({ ...sample, problems: sample.problems.map((p) => ({ ...p, summaryByHand: true })) }, t);
     const seedRows = splitLines(seed).filter((l) => /^\d+\t<p>/.test(l)).map((l) => l.split('\t'));
-    expect(table.rows).toHaveLength(10);
-    table.rows.forEach((row, i) => {
+    expect(rows).toHaveLength(10);
+    rows.forEach((row, i) => {
       const source = seedRows[i]!;
-      expect(row[0]).toBe(Number(source[0]));
-      for (const col of [1, 2, 3, 4]) expect(wordsOnly(String(row[col]))).toBe(wordsOnly(source[col] ?? ''));
+      expect(row.number).toBe(Number(source[0]));
+      expect([row.problem, row.advice, row.rectification].map(wordsOnly)).toEqual([1, 2, 3].map((col) => wordsOnly(source[col] ?? '')));
     });
   });
 });

@@ -1,8 +1,7 @@
 // The tables an export writes: the full data of an entity (every field, ids and versions, lossless), and the
-// seed's summary format 附件1.
+// seed's summary format 附件1 (its header; the rows are composed in report/annex.ts).
 import type { AnyRecord, EntityName } from '../model/entities.ts';
 import { type CodecContext, formatFieldValue } from '../model/field-codec.ts';
-import type { Problem } from '../model/problem.ts';
 import { columnsOf, type ColumnSpec } from './columns.ts';
 import type { Cell } from './table.ts';
 
@@ -42,17 +41,3 @@ export function recordsTable(entity: EntityName, records: readonly AnyRecord[], 
 }
 
 export const SUMMARY_HEADER = ['序号', '执法检查报告中提出的问题', '检查组提出的意见建议及市人大常委会委员提出的审议意见', '整改落实情况', '责任单位'];
-
-/** The report's summary table (附件1): one row per problem, in number order. */
-export function summaryTable(problems: readonly Problem[]): Table {
-  const rows = [...problems]
-    .sort((a, b) => a.number - b.number)
-    .map((p): Cell[] => [
-      p.number,
-      p.description || p.title,
-      [p.recommendations, p.reviewOpinions].filter((s) => s !== '').join('\n'),
-      p.rectificationSummary,
-      p.departmentsListed,
-    ]);
-  return { header: SUMMARY_HEADER, rows };
-}

@@ -1,7 +1,8 @@
 // The table an export writes for the whole ledger, in a stable order: the browser's worker and the command line
 // export the same file from the same records.
 import type { Translate } from '../i18n/translate.ts';
-import { recordsTable, summaryTable, type Table } from './export.ts';
+import { annexTable } from '../report/annex.ts';
+import { recordsTable, type Table } from './export.ts';
 import { type LedgerRecords, lookupsOf } from './lookups.ts';
 import { type BookSheet, summarySheet, tableSheet } from './sheet.ts';
 
@@ -13,7 +14,8 @@ export function ledgerTable(records: LedgerRecords, kind: ExportKind, t: Transla
   const numberOf = new Map(records.problems.map((p) => [p.id, p.number]));
   switch (kind) {
     case 'summary':
-      return summaryTable(records.problems);
+      // 附件1 from the ledger as it stands: composed from the measures and the current roles.
+      return annexTable(records, t);
     case 'problem':
       return recordsTable('problem', [...records.problems].sort((a, b) => a.number - b.number), codec);
     case 'department':

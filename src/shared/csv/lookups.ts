@@ -17,8 +17,9 @@ export function lookupsOf(records: LedgerRecords, t: Translate): ImportLookups {
     department: new Map(records.departments.map((r) => [r.id, r as AnyRecord])),
     problem: new Map(records.problems.map((r) => [r.id, r as AnyRecord])),
     measure: new Map(records.measures.map((r) => [r.id, r as AnyRecord])),
-    // Imports never write the ledger's information.
+    // Imports never write the ledger's information or the issued bulletins.
     ledgerInfo: new Map<string, AnyRecord>(),
+    bulletin: new Map<string, AnyRecord>(),
   } satisfies Record<EntityName, Map<string, AnyRecord>>;
   const departmentByName = new Map<string, string>();
   // Full names first, so that a short name never shadows another department's full name.

@@ -1,5 +1,6 @@
 // The message catalogue in English. Must hold every key of the Chinese catalogue (the type checks it).
 import { enAccounts } from './messages-en-accounts.ts';
+import { enBulletin } from './messages-en-bulletin.ts';
 import { enCli } from './messages-en-cli.ts';
 import { enField } from './messages-en-field.ts';
 import { enFirstStart } from './messages-en-first-start.ts';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...enSample,
   ...enSecurity,
   ...enSupervision,
+  ...enBulletin,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',

@@ -1,5 +1,6 @@
 // The message catalogue in Simplified Chinese, the default language. Every user-visible string lives here.
 import { zhAccounts } from './messages-zh-accounts.ts';
+import { zhBulletin } from './messages-zh-bulletin.ts';
 import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
 import { zhFirstStart } from './messages-zh-first-start.ts';
@@ -23,6 +24,7 @@ export const zh = {
   ...zhSample,
   ...zhSecurity,
   ...zhSupervision,
+  ...zhBulletin,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',

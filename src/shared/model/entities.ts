@@ -1,6 +1,7 @@
 // The registry of stored entities: one zod schema each, the defaults a new record starts from.
 import type { z } from 'zod';
 import { type Area, areaSchema } from './area.ts';
+import { type Bulletin, bulletinSchema } from './bulletin.ts';
 import { type Department, departmentSchema } from './department.ts';
 import type { EntryKind } from './entry-log.ts';
 import { type LedgerInfo, ledgerInfoSchema } from './ledger-info.ts';
@@ -9,7 +10,7 @@ import { extensionKind, progressKind } from './measure-history.ts';
 import { type Problem, problemSchema } from './problem.ts';
 import { noticeKind, reviewKind } from './supervision.ts';
 
-export const entityNames = ['area', 'department', 'problem', 'measure', 'ledgerInfo'] as const;
+export const entityNames = ['area', 'department', 'problem', 'measure', 'ledgerInfo', 'bulletin'] as const;
 export type EntityName = (typeof entityNames)[number];
 
 export type EntityRecordMap = {
@@ -18,6 +19,7 @@ export type EntityRecordMap = {
   problem: Problem;
   measure: Measure;
   ledgerInfo: LedgerInfo;
+  bulletin: Bulletin;
 };
 export type AnyRecord = EntityRecordMap[EntityName];
 
@@ -27,6 +29,7 @@ export const entitySchemas: { [E in EntityName]: z.ZodType<EntityRecordMap[E]> }
   problem: problemSchema,
   measure: measureSchema,
   ledgerInfo: ledgerInfoSchema,
+  bulletin: bulletinSchema,
 };
 
 type Defaults<E extends EntityName> = Partial<Omit<EntityRecordMap[E], 'id'>>;
@@ -42,6 +45,7 @@ export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
     recommendations: '',
     reviewOpinions: '',
     rectificationSummary: '',
+    summaryByHand: false,
     departmentsListed: '',
     overallLeadDepartmentId: null,
     leadDepartmentId: null,
@@ -78,6 +82,7 @@ export const entityDefaults: { [E in EntityName]: Defaults<E> } = {
     closedAt: null,
   },
   ledgerInfo: { documents: [], reportedFigures: [] },
+  bulletin: {},
 };
 
 /** Fields that hold references, checked by the store against the records that exist. */
@@ -98,6 +103,7 @@ export const entityReferences: { [E in EntityName]: { field: string; target: Ent
     { field: 'cooperatingDepartmentIds', target: 'department', many: true },
   ],
   ledgerInfo: [],
+  bulletin: [],
 };
 
 /** The append-only entry lists each entity holds (entry-log.ts): merged by union, stamped by the server. */
@@ -107,4 +113,5 @@ export const entityEntryLogs: { [E in EntityName]: readonly EntryKind[] } = {
   problem: [],
   measure: [progressKind, extensionKind, reviewKind, noticeKind],
   ledgerInfo: [],
+  bulletin: [],
 };

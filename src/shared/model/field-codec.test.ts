@@ -60,3 +60,11 @@ describe('field codecs (typed, pasted and imported cells)', () => {
     }
   });
 });
+
+describe('the yes/no switch (整改落实情况手写)', () => {
+  it('reads 是/否 in either language, empty as no, and refuses anything else naming the choices', () => {
+    expect(['是', '否', 'yes', 'No', '', 'true'].map((s) => parseFieldText('yesNo', s, ctx))).toEqual([true, false, true, false, false, true].map((value) => ({ ok: true, value })));
+    expect(parseFieldText('yesNo', '也许', ctx)).toEqual({ ok: false, code: 'invalidChoice', params: { allowed: '是、否' } });
+    expect([formatFieldValue('yesNo', true, ctx), formatFieldValue('yesNo', false, ctx), formatFieldValue('yesNo', 'true', ctx)]).toEqual(['是', '否', '是']);
+  });
+});

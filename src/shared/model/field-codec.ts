@@ -18,6 +18,7 @@ export type FieldKind =
   | 'measureType'
   | 'level'
   | 'departmentKind'
+  | 'yesNo'
   | 'area'
   | 'problem'
   | 'department'
@@ -118,6 +119,13 @@ export function parseFieldText(kind: FieldKind, raw: string, ctx: CodecContext):
       const word = kind === 'status' ? statusWords[normaliseWidth(trimmed).replace(/\s+/g, '')] : undefined;
       return word ? { ok: true, value: word } : parseEnum(trimmed, values, prefix, bothLanguages, ctx);
     }
+    case 'yesNo': {
+      // Empty is no: a switch that was never set is off.
+      if (trimmed === '' || trimmed === 'false') return { ok: true, value: false };
+      if (trimmed === 'true') return { ok: true, value: true };
+      const parsed = parseEnum(trimmed, ['true', 'false'], 'yesNo', bothLanguages, ctx);
+      return parsed.ok ? { ok: true, value: parsed.value === 'true' } : parsed;
+    }
     case 'role': {
       if (trimmed === '' || trimmed === '—' || trimmed === '-') return { ok: true, value: null };
       return parseEnum(trimmed, roles, 'role', bothLanguages, ctx);
@@ -170,6 +178,8 @@ export function formatFieldValue(kind: FieldKind, value: unknown, ctx: CodecCont
       return ctx.t(`departmentKind.${value as DepartmentKind}`);
     case 'role':
       return ctx.t(`role.${value as Role}`);
+    case 'yesNo':
+      return ctx.t(value === true || value === 'true' ? 'yesNo.true' : 'yesNo.false');
     case 'area':
       return ctx.areaName(asText(value)) ?? '';
     case 'problem':

@@ -14,6 +14,7 @@ export const fieldKinds: { [E in EntityName]: Record<string, FieldKind> } = {
     recommendations: 'multiline',
     reviewOpinions: 'multiline',
     rectificationSummary: 'multiline',
+    summaryByHand: 'yesNo',
     departmentsListed: 'multiline',
     overallLeadDepartmentId: 'department',
     leadDepartmentId: 'department',
@@ -42,6 +43,7 @@ export const fieldKinds: { [E in EntityName]: Record<string, FieldKind> } = {
     source: 'text',
   },
   ledgerInfo: { title: 'text' },
+  bulletin: {},
 };
 
 export function kindOf(entity: EntityName, field: string): FieldKind {

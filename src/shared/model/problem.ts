@@ -16,6 +16,8 @@ export const problemSchema = z
     recommendations: longText(20_000),
     reviewOpinions: longText(20_000),
     rectificationSummary: longText(50_000),
+    /** The coordinator wrote 整改落实情况 by hand: 附件1 prints it instead of composing it from the measures. */
+    summaryByHand: z.boolean().default(false),
     /** The responsible units exactly as the source lists them, 等 included. */
     departmentsListed: longText(2_000),
     /** 总牵头: the body that answers for the problem as a whole (市政府 in the seed). */

@@ -1,6 +1,7 @@
 // A report as a sheet of cells (title, subtitle, header, rows): what the printed page, the .xlsx, the .csv and
 // the command line all write, so that they hold the same cells. Dates stay dates, the light keeps its value
 // beside its words (for the cell colour).
+import { sheetName } from '../csv/sheet.ts';
 import { writeTable } from '../csv/table.ts';
 import type { WarningLight } from './rules.ts';
 
@@ -59,4 +60,12 @@ export function excelSheet(sheet: ReportSheet): { rows: ExcelCell[][]; options: 
     rows: [banner(sheet.title, 14), banner(sheet.subtitle, 11), sheet.header.map((value) => ({ value, fontWeight: 'bold' as const, backgroundColor: '#eeeeee' })), ...sheet.rows.map((row) => row.map(cell))],
     options: { columns: sheet.widths.map((width) => ({ width })), stickyRowsCount: 3, sheet: sheet.name },
   };
+}
+
+/** Several sheets as one workbook, as write-excel-file takes them: each sheet's rows with its own options. */
+export function excelBook(sheets: readonly ReportSheet[]) {
+  return sheets.map((s) => {
+    const { rows, options } = excelSheet(s);
+    return { data: rows, ...options, sheet: sheetName(options.sheet) };
+  });
 }

@@ -72,6 +72,7 @@ export function buildSampleLedger(seedText: string): SampleLedger {
       recommendations: row.recommendations,
       reviewOpinions: '',
       rectificationSummary: row.rectification,
+      summaryByHand: false,
       departmentsListed: `${listed.names.join(' ')}${listed.openEnded ? '等' : ''}`,
       overallLeadDepartmentId: listed.names.includes('市政府') ? departmentSampleId('市政府') : null,
       leadDepartmentId: others[0] ? departmentSampleId(others[0]) : null,

@@ -27,7 +27,7 @@ export type FieldColumn = {
   options?: () => readonly (string | null)[];
 } & Pick<ColDef, 'pinned' | 'hide' | 'flex' | 'minWidth' | 'sort' | 'cellClass' | 'tooltipField'>;
 
-const SELECT_KINDS: FieldKind[] = ['status', 'measureType', 'level', 'departmentKind', 'department', 'area', 'problem', 'role'];
+const SELECT_KINDS: FieldKind[] = ['status', 'measureType', 'level', 'departmentKind', 'department', 'area', 'problem', 'role', 'yesNo'];
 const POPUP_KINDS: FieldKind[] = ['multiline', 'lines', 'departments'];
 const ID_KINDS: FieldKind[] = ['department', 'area', 'problem'];
 

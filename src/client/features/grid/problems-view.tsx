@@ -64,6 +64,8 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'problem', field: 'recommendations', kind: 'multiline', width: 320 }, env),
       fieldColumn({ entity: 'problem', field: 'reviewOpinions', kind: 'multiline', width: 200 }, env),
       fieldColumn({ entity: 'problem', field: 'rectificationSummary', kind: 'multiline', width: 320 }, env),
+      // 附件1 prints the text above as written when set; otherwise it composes it from the measures.
+      fieldColumn({ entity: 'problem', field: 'summaryByHand', kind: 'yesNo', width: 110, options: () => ['true', 'false'] }, env),
       fieldColumn({ entity: 'problem', field: 'departmentsListed', kind: 'multiline', width: 260 }, env),
     ];
   }, [t, codec, user, cache]);

@@ -7,7 +7,7 @@ import type { Feedback } from './save-feedback.ts';
 
 export function recordName(entity: EntityName, record: AnyRecord | undefined): string {
   if (!record) return '';
-  if (entity === 'problem' && 'number' in record) return `${record.number}. ${record.title}`;
+  if (entity === 'problem' && 'number' in record && 'title' in record) return `${record.number}. ${record.title}`;
   if ('title' in record) return record.title;
   return (record as { name?: string }).name ?? record.id;
 }
