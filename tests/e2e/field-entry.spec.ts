@@ -5,11 +5,11 @@ import type { Browser, Page } from '@playwright/test';
 import { sampleId } from '../../src/shared/model/ids.ts';
 import { expect, test } from './support/fixtures.ts';
 import { openLedger, signIn, waitForServiceWorker } from './support/ledger-page.ts';
+import { tablet } from './support/tablet.ts';
 
 const planning = sampleId('department:市自然资源和规划局');
 const staff = { username: 'zhao', password: 'zhao-password-1', displayName: '赵敏' };
 const photo = { name: 'notice-board.png', mimeType: 'image/png', buffer: readFileSync(new URL('./fixtures/notice-board.png', import.meta.url)) };
-const tablet = { locale: 'zh-CN', viewport: { width: 820, height: 1180 }, hasTouch: true, deviceScaleFactor: 2 };
 
 /** The administrator on a desktop (the sample in place on the server), then a department's staff on a tablet. */
 async function staffTablet(browser: Browser, admin: Page, prepare?: () => Promise<void>): Promise<Page> {

@@ -1,25 +1,14 @@
 // Progress notes on two tablets (touch, iPad-sized) of one department, written offline and synced in either
 // order: all three notes stay, once, on the server and on both tablets. And a note saved fast, right after
 // typing, never comes back as an unsaved draft.
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { sampleId } from '../../src/shared/model/ids.ts';
 import { expect, test } from './support/fixtures.ts';
-import { openLedger, signIn } from './support/ledger-page.ts';
+import { openLedger } from './support/ledger-page.ts';
+import { staffTablet, syncNow } from './support/tablet.ts';
 
 const planning = sampleId('department:市自然资源和规划局');
-const tablet = { locale: 'zh-CN', viewport: { width: 820, height: 1180 }, hasTouch: true, deviceScaleFactor: 2 };
 type Entry = { id: string; text: string; by: string };
-
-async function staffTablet(browser: Browser, admin: Page, username: string, displayName: string): Promise<Page> {
-  const created = await admin.context().request.post('/api/users', { headers: { 'x-ledger-request': '1' }, data: { username, password: `${username}-password-1`, displayName, role: 'staff', departmentIds: [planning] } });
-  expect(created.status()).toBe(201);
-  const page = await (await browser.newContext(tablet)).newPage();
-  await page.goto('/');
-  await signIn(page, { username, password: `${username}-password-1` });
-  await expect(page.getByRole('heading', { name: '我的任务' })).toBeVisible();
-  await expect(page.getByTestId('sync-status')).toHaveText('已同步');
-  return page;
-}
 
 /** What the server holds in a measure's 进展记录 (through the API). */
 async function serverNotes(admin: Page, id: string): Promise<Entry[]> {
@@ -35,14 +24,6 @@ async function saveNote(page: Page, id: string, text: string): Promise<void> {
   await expect(page.getByText('已保存到本设备').last()).toBeVisible();
 }
 
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-status').tap();
-  const dialog = page.getByRole('dialog', { name: '同步' });
-  await dialog.getByRole('button', { name: '立即同步' }).tap();
-  await expect(page.getByTestId('sync-pending')).toHaveText('所有修改都已上传到服务器。');
-  await dialog.getByRole('button', { name: '关闭' }).tap();
-}
-
 async function shownNotes(page: Page, id: string): Promise<string[]> {
   await page.locator(`.task[data-measure-id="${id}"]`).tap();
   const items = page.locator('.measure-form').getByRole('list', { name: '进展记录' }).getByRole('listitem');
@@ -55,8 +36,8 @@ test('three notes from two offline tablets are all kept, once, in both sync orde
   test.setTimeout(120_000);
   await openLedger(admin);
   await expect(admin.getByTestId('sync-status')).toHaveText('已同步');
-  const a = await staffTablet(browser, admin, 'zhao', '赵敏');
-  const b = await staffTablet(browser, admin, 'qian', '钱进');
+  const a = await staffTablet(browser, admin, { username: 'zhao', displayName: '赵敏', departmentId: planning });
+  const b = await staffTablet(browser, admin, { username: 'qian', displayName: '钱进', departmentId: planning });
   const ids = await a.locator('.task').filter({ hasText: '牵头：市自然资源和规划局' }).evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-measure-id') ?? ''));
 
   for (const [round, id] of ids.entries()) {
@@ -91,7 +72,7 @@ test('a note saved within moments of typing is never offered again as a draft, n
   test.setTimeout(60_000);
   await openLedger(admin);
   await expect(admin.getByTestId('sync-status')).toHaveText('已同步');
-  const page = await staffTablet(browser, admin, 'zhao', '赵敏');
+  const page = await staffTablet(browser, admin, { username: 'zhao', displayName: '赵敏', departmentId: planning });
   const id = (await page.locator('.task').filter({ hasText: '牵头：市自然资源和规划局' }).first().getAttribute('data-measure-id'))!;
   const form = page.locator('.measure-form');
   for (let i = 1; i <= 5; i++) {
@@ -104,11 +85,14 @@ test('a note saved within moments of typing is never offered again as a draft, n
     await form.getByLabel('进展情况').fill(`第 ${i} 次调度`);
     await form.getByRole('spinbutton', { name: '整改进度（%）' }).fill(String(i * 10));
     await form.getByRole('button', { name: '保存' }).tap();
+    // Saved, the form closes back to the list (an earlier save's toast may still show, so the list is the sign).
+    await expect(form).toHaveCount(0);
     await expect(page.getByText('已保存到本设备').last()).toBeVisible();
   }
+  await page.locator(`.task[data-measure-id="${id}"]`).tap();
+  await expect(page).toHaveURL(new RegExp(id));
   await page.reload();
   // The address keeps the open measure: after the reload its form shows again, with all five notes.
-  await expect(page).toHaveURL(new RegExp(id));
   await expect(form.getByRole('list', { name: '进展记录' })).toContainText('第 5 次调度', { timeout: 20_000 });
   await expect(page.getByText('未保存的草稿')).toHaveCount(0);
   expect(await page.evaluate(() => new Promise<number>((resolve) => {

@@ -2,37 +2,18 @@
 // without evidence is refused naming what is missing; the coordinator returns it, the unit sees the return, the
 // coordinator passes it, and the record shows each step. A 督办通知 reaches the tablet and its reply the
 // coordinator; a cooperating (配合) unit adds a note to a shared measure and cannot change the lead's fields.
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { sampleId } from '../../src/shared/model/ids.ts';
 import { expect, test } from './support/fixtures.ts';
-import { openLedger, signIn } from './support/ledger-page.ts';
+import { openLedger } from './support/ledger-page.ts';
+import { staffTablet, syncNow } from './support/tablet.ts';
 
 const planning = sampleId('department:市自然资源和规划局');
-const tablet = { locale: 'zh-CN', viewport: { width: 820, height: 1180 }, hasTouch: true, deviceScaleFactor: 2 };
 type Pulled = { records: { entity: string; id: string; deleted: boolean; data: { title: string; leadDepartmentId: string | null; cooperatingDepartmentIds: string[]; status: string; evidence: string[]; attachments: unknown[]; deadline: string | null } }[] };
 
 async function measures(admin: Page): Promise<Pulled['records']> {
   const pulled = (await (await admin.context().request.get('/api/sync/pull?after=0&limit=5000')).json()) as Pulled;
   return pulled.records.filter((r) => r.entity === 'measure' && !r.deleted);
-}
-
-async function staffTablet(browser: Browser, admin: Page, username: string, departmentId: string): Promise<Page> {
-  const created = await admin.context().request.post('/api/users', { headers: { 'x-ledger-request': '1' }, data: { username, password: `${username}-password-1`, displayName: username, role: 'staff', departmentIds: [departmentId] } });
-  expect(created.status()).toBe(201);
-  const page = await (await browser.newContext(tablet)).newPage();
-  await page.goto('/');
-  await signIn(page, { username, password: `${username}-password-1` });
-  await expect(page.getByRole('heading', { name: '我的任务' })).toBeVisible();
-  await expect(page.getByTestId('sync-status')).toHaveText('已同步');
-  return page;
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-status').click();
-  const dialog = page.getByRole('dialog', { name: '同步' });
-  await dialog.getByRole('button', { name: '立即同步' }).click();
-  await expect(page.getByTestId('sync-pending')).toHaveText('所有修改都已上传到服务器。');
-  await dialog.getByRole('button', { name: '关闭' }).click();
 }
 
 async function openTask(page: Page, id: string): Promise<ReturnType<Page['locator']>> {
@@ -45,7 +26,7 @@ test('申请销号 refused without evidence, returned, seen by the unit, passed,
   await openLedger(admin);
   await expect(admin.getByTestId('sync-status')).toHaveText('已同步');
   const target = (await measures(admin)).find((r) => r.data.leadDepartmentId === planning && r.data.status === 'in_progress' && r.data.evidence.length === 0 && r.data.attachments.length === 0)!;
-  const unit = await staffTablet(browser, admin, 'zhao', planning);
+  const unit = await staffTablet(browser, admin, { username: 'zhao', displayName: 'zhao', departmentId: planning });
 
   let form = await openTask(unit, target.id);
   const review = form.getByRole('region', { name: '核实销号' });
@@ -111,8 +92,8 @@ test('a 督办通知 reaches the unit’s tablet and its reply the coordinator; 
   // A red measure of the unit (the sample's 2022 deadlines have passed), and one it leads with a cooperating unit.
   const red = all.find((r) => r.data.leadDepartmentId === planning && r.data.status === 'in_progress' && r.data.deadline !== null)!;
   const shared = all.find((r) => r.data.leadDepartmentId === planning && r.data.cooperatingDepartmentIds.length > 0)!;
-  const unit = await staffTablet(browser, admin, 'zhao', planning);
-  const helper = await staffTablet(browser, admin, 'qian', shared.data.cooperatingDepartmentIds[0]!);
+  const unit = await staffTablet(browser, admin, { username: 'zhao', displayName: 'zhao', departmentId: planning });
+  const helper = await staffTablet(browser, admin, { username: 'qian', displayName: 'qian', departmentId: shared.data.cooperatingDepartmentIds[0]! });
 
   await admin.getByRole('button', { name: '核实督办' }).click();
   await admin.getByRole('checkbox', { name: red.data.title, exact: true }).check();
