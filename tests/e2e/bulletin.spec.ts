@@ -25,9 +25,11 @@ test('issue a bulletin, see it listed and synced, download its .docx', async ({ 
   await page.getByRole('button', { name: '发布第 1 期' }).click();
   await expect(page.getByTestId('bulletin-status')).toContainText('发布');
   await expect(page.getByTestId('bulletin-issued').getByRole('button', { name: /第 1 期/ })).toBeVisible();
-  await expect(page.getByTestId('sync-status')).toHaveText('已同步', { timeout: 20_000 });
-
-  // Everyone's now: the server holds it, as issued.
+  // Everyone's now: the server holds it, as issued (the header may still read 已同步 from before the push).
+  await expect.poll(async () => {
+    const { records } = (await (await page.context().request.get('/api/sync/pull?after=0&limit=5000')).json()) as { records: { entity: string }[] };
+    return records.filter((r) => r.entity === 'bulletin').length;
+  }, { timeout: 20_000 }).toBe(1);
   const out = join(mkdtempSync(join(tmpdir(), 'ledger-bulletin-')), 'issued.json');
   execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'report', 'monthly', '--number', '1', '--format', 'json', '-o', out], { env: { ...process.env, DATA_DIR: server.dataDir }, stdio: 'pipe' });
   expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ number: 1, month: '2022-11', asOf: '2022-11-02', overall: { measures: 202, done: 26 } });
