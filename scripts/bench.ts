@@ -123,8 +123,9 @@ async function main(): Promise<void> {
       const { context, page } = await launch();
       // Each run is a new browser profile: its first start loads the sample, then fills up to N measures.
       await page.goto(`${app.url}/?synthetic=${N}&bench#ledger`);
-      await signIn(page);
+      // A demonstration server fills the synthetic rows before the ledger shows: minutes, not seconds.
       const fillStart = Date.now();
+      await signIn(page, undefined, undefined, 600_000);
       await page.waitForFunction((n) => document.querySelector('.toolbar__count')?.textContent?.includes(`共 ${n} 条措施`), N, { timeout: 600_000 });
       add('fill', 'app', Date.now() - fillStart);
       if (want('dashboard')) {
@@ -195,7 +196,14 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+    // A browser that crashed may still be writing its profile: a failed removal must not hide the error that ended the run.
+    for (const profile of profiles) {
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      } catch {
+        console.warn(`could not remove ${profile}`);
+      }
+    }
     await app.stop();
     await raw.stop();
   }

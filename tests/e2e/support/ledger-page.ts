@@ -29,13 +29,13 @@ export type FirstStart = '载入示例台账' | '从 Excel 导入' | '空白台�
  * Signs in. On a new installation (every test's server is one) the first administrator chooses how the ledger
  * starts: the sample unless told otherwise. Other accounts, and a server that holds data, are never asked.
  */
-export async function signIn(page: Page, credentials: { username: string; password: string } = ADMIN, start: FirstStart = '载入示例台账'): Promise<void> {
+export async function signIn(page: Page, credentials: { username: string; password: string } = ADMIN, start: FirstStart = '载入示例台账', readyTimeout = 30_000): Promise<void> {
   await page.getByLabel('用户名').fill(credentials.username);
   await page.getByLabel('密码').fill(credentials.password);
   await page.getByRole('button', { name: '登录' }).click();
   if (credentials.username !== ADMIN.username || credentials.password !== ADMIN.password) return;
   const choice = page.getByRole('heading', { name: '开始使用整改台账' });
-  await expect(choice.or(page.locator('.app[data-ready="true"]'))).toBeVisible({ timeout: 30_000 });
+  await expect(choice.or(page.locator('.app[data-ready="true"]'))).toBeVisible({ timeout: readyTimeout });
   if (await choice.isVisible()) await page.getByRole('button', { name: start }).click();
 }
 
