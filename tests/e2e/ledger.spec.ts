@@ -118,11 +118,14 @@ test('adds a measure under the focused problem and opens its title for typing', 
 
 test('edits a long text in the popup editor, keeping line breaks', async ({ page }) => {
   await openLedger(page);
+  // The first sync changes the header as it ends; a double click while the page moves can land on another row.
+  await expect(page.getByTestId('sync-status')).toHaveText('已同步', { timeout: 20_000 });
   await goTo(page, '问题');
   const review = cell(page, 'problems-grid', problemId(2), 'reviewOpinions');
   await review.dblclick();
   const editor = page.locator('textarea.cell-editor--multiline');
   await expect(editor).toBeFocused();
+  await expect(review).toHaveClass(/ag-cell-popup-editing|ag-cell-inline-editing/);
   await editor.fill('第一条意见');
   await editor.press('Alt+Enter');
   await editor.pressSequentially('第二条意见');
