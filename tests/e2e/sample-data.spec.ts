@@ -44,9 +44,13 @@ test('清空本设备数据 guards unsynced changes, forgets only this device’
   await (await openDataMenu(page)).getByRole('button', { name: '清空本设备数据' }).click();
   const confirm = page.getByRole('dialog', { name: '清空本设备数据' });
   await expect(confirm.getByRole('alert')).toHaveCount(0);
+  // The page reloads with the ledger pulled again from the server. The test waits for that load (the old page shows
+  // the same rows until it goes), so that it never ends, and closes the browser, in the middle of the reload.
+  const reloaded = page.waitForEvent('load');
   await confirm.getByRole('button', { name: '清空本设备数据' }).click();
-  // The page reloads with the ledger pulled again from the server.
-  await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible({ timeout: 20_000 });
+  await reloaded;
+  await expect(page.getByTestId('sync-status')).toHaveText('已同步', { timeout: 20_000 });
+  await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible();
   await expect(cell(page, 'ledger-grid', measureId(1, 1), 'owner')).toHaveText('离线填写');
   expect(await serverLedger(page)).toEqual(before);
 });
