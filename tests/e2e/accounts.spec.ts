@@ -68,10 +68,10 @@ test('a department user signs in, edits offline, comes back, and the change land
   await expect(cell(page, 'ledger-grid', measureId(8, 1), 'owner')).toHaveText('赵敏离线填写');
   await cell(page, 'ledger-grid', measureId(8, 1), 'owner').click();
   await page.getByRole('button', { name: '修改记录' }).click();
-  const history = page.getByTestId('history');
-  await expect(history.locator('tr').first()).toContainText('赵敏');
-  await expect(history.locator('tr').first()).toContainText('责任人');
-  await expect(history.locator('tr').first()).toContainText('赵敏离线填写');
+  const latest = page.getByTestId('history').getByTestId('history-group').first();
+  await expect(latest).toContainText('赵敏');
+  await expect(latest).toContainText('责任人');
+  await expect(latest).toContainText('赵敏离线填写');
   await context.close();
 });
 

@@ -4,6 +4,7 @@ import { enBulletin } from './messages-en-bulletin.ts';
 import { enCli } from './messages-en-cli.ts';
 import { enField } from './messages-en-field.ts';
 import { enFirstStart } from './messages-en-first-start.ts';
+import { enHistory } from './messages-en-history.ts';
 import { enImport } from './messages-en-import.ts';
 import { enReport } from './messages-en-report.ts';
 import { enSafety } from './messages-en-safety.ts';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...enSecurity,
   ...enSupervision,
   ...enBulletin,
+  ...enHistory,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',

@@ -4,6 +4,7 @@ import { zhBulletin } from './messages-zh-bulletin.ts';
 import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
 import { zhFirstStart } from './messages-zh-first-start.ts';
+import { zhHistory } from './messages-zh-history.ts';
 import { zhImport } from './messages-zh-import.ts';
 import { zhReport } from './messages-zh-report.ts';
 import { zhSafety } from './messages-zh-safety.ts';
@@ -25,6 +26,7 @@ export const zh = {
   ...zhSecurity,
   ...zhSupervision,
   ...zhBulletin,
+  ...zhHistory,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',
