@@ -1,49 +1,27 @@
-// 矩阵 Matrix: problems × departments; each cell holds the department's role and its measures' progress.
-import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+// 矩阵 Matrix: problems (grouped by area) × units (市政府 first, then by kind and number of problems, by short name);
+// each cell holds the unit's role and its measures' progress; totals per unit (bottom row) and per problem (right).
+import { type ColDef, type GridApi, type IRowNode, ModuleRegistry, PinnedRowModule, type PostSortRowsParams } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { canEditField } from '#shared/auth/permissions.ts';
-import type { Translate } from '#shared/i18n/translate.ts';
 import { todayIso } from '#shared/model/dates.ts';
+import { assignmentCounts, orderMatrixUnits, unitLabel, unitsOnProblem } from '#shared/model/matrix-units.ts';
 import type { Measure } from '#shared/model/measure.ts';
-import { departmentKinds, departmentLevels } from '#shared/model/department.ts';
-import { type Problem, type Role, getRole, isReportedRole, roles, setRole } from '#shared/model/problem.ts';
+import { getRole, type Role, roles, setRole } from '#shared/model/problem.ts';
 import { isDone } from '#shared/model/status.ts';
-import { computeLight, type LightSettings, type WarningLight, worstLight } from '#shared/model/warning.ts';
+import { computeLight, type LightSettings, worstLight } from '#shared/model/warning.ts';
 import { useLightSettings, useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { type ColumnContext, fieldColumn } from './columns.ts';
 import { GridHost } from './grid-host.tsx';
 import { ExportViewButton } from './export-view.tsx';
 import { GridToolbar } from './grid-toolbar.tsx';
+import { AreaGroupRow, type CellStats, isAreaRow, isProblemRow, isTotalsRow, MatrixCell, type MatrixContext, type MatrixRow, type Stats, totalsRow } from './matrix-cells.tsx';
 import { SelectCellEditor } from './select-editor.ts';
 import { useGridView } from './use-grid-view.ts';
 import { useEntityFeed } from './use-entity-feed.ts';
+import './matrix.css';
 
-type CellStats = { done: number; total: number; light: WarningLight };
-type Stats = Map<string, Map<string, CellStats>>;
-type MatrixContext = { stats: { current: Stats }; t: Translate };
-
-function MatrixCell(p: ICellRendererParams<Problem, Role | null, MatrixContext>) {
-  const { stats, t } = p.context;
-  const departmentId = p.colDef?.colId ?? '';
-  const cell = p.data ? stats.current.get(p.data.id)?.get(departmentId) : undefined;
-  // A role read from a report rather than listed in 附件1 says so, until someone sets the cell.
-  const reported = p.data !== undefined && isReportedRole(p.data, departmentId);
-  return (
-    <span className="matrix-cell__content">
-      {p.value && (
-        <span className="matrix-cell__role">
-          {t(`role.${p.value}`)}
-          {reported && (
-            <span className="matrix-cell__mark" title={t('matrix.reportedHint')}>
-              {t('matrix.reportedMark')}
-            </span>
-          )}
-        </span>
-      )}
-      {cell && <span className="matrix-cell__progress">{t('matrix.progress', { done: cell.done, total: cell.total })}</span>}
-    </span>
-  );
-}
+// The totals row is pinned at the bottom; only this view pins rows, so it brings the module itself.
+ModuleRegistry.registerModules([PinnedRowModule]);
 
 /** Per problem and department: the department's measures (as lead or cooperating), how many are done, the worst light. */
 export function getMatrixStats(measures: readonly Measure[], today: string, settings: LightSettings): Stats {
@@ -63,6 +41,26 @@ export function getMatrixStats(measures: readonly Measure[], today: string, sett
   return stats;
 }
 
+/** After any sort: each area's row, then its problems in the sorted order; problems without an area last. */
+function groupByArea({ nodes }: PostSortRowsParams<MatrixRow>): void {
+  const areas: IRowNode<MatrixRow>[] = [];
+  const members = new Map<string, IRowNode<MatrixRow>[]>();
+  const loose: IRowNode<MatrixRow>[] = [];
+  for (const node of nodes) {
+    if (isAreaRow(node.data)) areas.push(node);
+    else if (isProblemRow(node.data) && node.data.areaId) members.set(node.data.areaId, [...(members.get(node.data.areaId) ?? []), node]);
+    else loose.push(node);
+  }
+  const seq = (n: IRowNode<MatrixRow>) => (isAreaRow(n.data) ? n.data.seq : 0);
+  areas.sort((a, b) => seq(a) - seq(b));
+  const ordered = areas.flatMap((a) => {
+    const list = members.get(a.data!.id) ?? [];
+    members.delete(a.data!.id);
+    return [a, ...list];
+  });
+  nodes.splice(0, nodes.length, ...ordered, ...[...members.values()].flat(), ...loose);
+}
+
 export function MatrixView() {
   const { locale } = useSettings();
   return <MatrixGrid key={locale} />;
@@ -70,71 +68,101 @@ export function MatrixView() {
 
 function MatrixGrid() {
   const lightSettings = useLightSettings();
-  const { cache, t, api, search, setSearch, codec, rowLabel, onReady, user } = useGridView<Problem>('problem');
+  const { cache, t, api, search, setSearch, codec, rowLabel, onReady, user } = useGridView<MatrixRow>('problem');
   const measures = useRecords('measure');
+  const problems = useRecords('problem');
   const departments = useRecords('department');
+  const [hideIdle, setHideIdle] = useState(false);
   useEntityFeed(api, cache, 'problem');
+  useEntityFeed(api, cache, 'area');
 
   const stats = useMemo(() => getMatrixStats(measures, todayIso(), lightSettings), [measures, lightSettings]);
+  const counts = useMemo(() => assignmentCounts(problems, departments), [problems, departments]);
+  const areaSizes = useMemo(() => {
+    const sizes = new Map<string, number>();
+    for (const p of problems) if (p.areaId) sizes.set(p.areaId, (sizes.get(p.areaId) ?? 0) + 1);
+    return sizes;
+  }, [problems]);
   const statsRef = useRef(stats);
   statsRef.current = stats;
+  const countsRef = useRef<ReadonlyMap<string, number>>(counts);
+  countsRef.current = counts;
+  const areaSizesRef = useRef<ReadonlyMap<string, number>>(areaSizes);
+  areaSizesRef.current = areaSizes;
   useEffect(() => {
     if (api && !api.isDestroyed()) api.refreshCells({ force: true });
-  }, [api, stats]);
+  }, [api, stats, counts, areaSizes]);
 
-  const columnDefs = useMemo<ColDef<Problem>[]>(() => {
+  const columnDefs = useMemo<ColDef<MatrixRow>[]>(() => {
     const env = { t, codec, user };
     const roleOptions = ['', ...roles];
-    // By tier (the government, city departments, … counties, the bodies above), responsible units before the
-    // coordinating office and the supervisors of the same tier, then by name.
-    const rank = (d: (typeof departments)[number]) => departmentLevels.indexOf(d.level) * 10 + departmentKinds.indexOf(d.kind);
-    const sorted = [...departments].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
+    // The order is taken when the units or the toggle change, not on every role edit: columns do not jump under a click.
+    const current = assignmentCounts(cache.all('problem'), departments);
+    const shown = orderMatrixUnits(departments, current).filter((d) => !hideIdle || (current.get(d.id) ?? 0) > 0);
+    const title = fieldColumn<MatrixRow>({ entity: 'problem', field: 'title', kind: 'text', width: 220, pinned: 'left', editable: false }, env);
     return [
-      fieldColumn({ entity: 'problem', field: 'number', kind: 'int', width: 70, pinned: 'left', sort: 'asc', editable: false }, env),
-      fieldColumn({ entity: 'problem', field: 'title', kind: 'text', width: 220, pinned: 'left', editable: false }, env),
-      ...sorted.map((d): ColDef<Problem> => {
+      fieldColumn<MatrixRow>({ entity: 'problem', field: 'number', kind: 'int', width: 70, pinned: 'left', sort: 'asc', editable: false }, env),
+      { ...title, valueGetter: (p) => (isTotalsRow(p.data) ? t('matrix.total') : isProblemRow(p.data) ? p.data.title : '') },
+      ...shown.map((d): ColDef<MatrixRow> => {
         const context: ColumnContext = { entity: 'problem', field: d.id, kind: 'role' };
         return {
           colId: d.id,
-          headerName: d.shortName || d.name,
-          headerTooltip: d.name,
+          headerName: unitLabel(d),
+          headerTooltip: d.fullName || d.name,
           width: 130,
-          editable: (p) => canEditField(user, 'problem', p.data, 'leadDepartmentId'),
+          editable: (p) => isProblemRow(p.data) && p.node.rowPinned == null && canEditField(user, 'problem', p.data, 'leadDepartmentId'),
           context,
-          valueGetter: (p) => (p.data ? getRole(p.data, d.id) : null),
-          valueFormatter: (p) => (p.value ? t(`role.${p.value as Role}`) : t('role.none')),
+          valueGetter: (p) => (isTotalsRow(p.data) ? (countsRef.current.get(d.id) ?? 0) : isProblemRow(p.data) ? getRole(p.data, d.id) : null),
+          valueFormatter: (p) => (typeof p.value === 'number' ? String(p.value) : p.value ? t(`role.${p.value as Role}`) : t('role.none')),
           cellEditor: SelectCellEditor,
           cellEditorPopup: true,
           cellEditorParams: { values: roleOptions },
           cellRenderer: MatrixCell,
           cellClass: (p) => {
-            const cell = p.data ? statsRef.current.get((p.data).id)?.get(d.id) : undefined;
+            if (isTotalsRow(p.data)) return 'matrix-cell matrix-cell--total';
+            const cell = p.data ? statsRef.current.get(p.data.id)?.get(d.id) : undefined;
             return cell ? `matrix-cell matrix-cell--${cell.light}` : 'matrix-cell';
           },
           filter: 'agTextColumnFilter',
           filterValueGetter: (p) => {
-            const role = p.data ? getRole(p.data, d.id) : null;
+            const role = isProblemRow(p.data) ? getRole(p.data, d.id) : null;
             return role ? t(`role.${role}`) : '';
           },
           sortable: true,
         };
       }),
+      {
+        colId: 'matrix-units',
+        headerName: t('matrix.total'),
+        pinned: 'right',
+        width: 100,
+        editable: false,
+        cellClass: 'matrix-cell matrix-cell--total',
+        valueGetter: (p) => (isTotalsRow(p.data) ? null : isProblemRow(p.data) ? unitsOnProblem(p.data, departments) : null),
+        valueFormatter: (p) => (typeof p.value === 'number' ? t('matrix.totalRow', { count: p.value }) : ''),
+        filter: 'agNumberColumnFilter',
+      },
     ];
-  }, [t, codec, user, departments]);
+  }, [t, codec, user, departments, hideIdle, cache]);
 
-  const loadRows = useCallback(() => [...cache.all('problem')], [cache]);
+  const loadRows = useCallback((): MatrixRow[] => [...cache.all('area'), ...cache.all('problem')], [cache]);
   const toChanges = useCallback(
-    (problem: Problem, context: ColumnContext, value: unknown) =>
-      getRole(problem, context.field) === value ? [] : [{ op: 'update' as const, entity: 'problem' as const, id: problem.id, fields: setRole(problem, context.field, value as Role | null) }],
+    (row: MatrixRow, context: ColumnContext, value: unknown) =>
+      !isProblemRow(row) || getRole(row, context.field) === value ? [] : [{ op: 'update' as const, entity: 'problem' as const, id: row.id, fields: setRole(row, context.field, value as Role | null) }],
     [],
   );
+  const context = useMemo<MatrixContext>(() => ({ stats: statsRef, counts: countsRef, areaSizes: areaSizesRef, t }), [t]);
 
   return (
     <section className="view" aria-label={t('nav.matrix')}>
       <GridToolbar onSearch={setSearch} count={t('matrix.hint')}>
+        <label className="matrix-toggle">
+          <input type="checkbox" checked={hideIdle} onChange={(e) => setHideIdle(e.target.checked)} />
+          {t('matrix.hideIdle')}
+        </label>
         <ExportViewButton api={api as GridApi | null} name={t('nav.matrix')} />
       </GridToolbar>
-      <GridHost<Problem>
+      <GridHost<MatrixRow>
         entity="problem"
         testId="matrix-grid"
         loadRows={loadRows}
@@ -142,7 +170,16 @@ function MatrixGrid() {
         rowLabel={rowLabel}
         onReady={onReady}
         toChanges={toChanges}
-        gridOptions={{ quickFilterText: search, rowHeight: 56, context: { stats: statsRef, t } satisfies MatrixContext }}
+        gridOptions={{
+          quickFilterText: search,
+          rowHeight: 56,
+          context,
+          isFullWidthRow: (p) => isAreaRow(p.rowNode.data),
+          fullWidthCellRenderer: AreaGroupRow,
+          getRowHeight: (p) => (isAreaRow(p.data) ? 36 : undefined),
+          postSortRows: groupByArea,
+          pinnedBottomRowData: [totalsRow],
+        }}
       />
     </section>
   );
