@@ -18,6 +18,7 @@ export const enHistory: Record<keyof typeof zhHistory, string> = {
   'history.col.new': 'New value',
   'history.col.note': 'Note',
   'history.file': 'history-{name}.csv',
+  'grid.keyboardInput': 'Grid keyboard input',
   'matrix.total': 'Total',
   'matrix.totalCell': '{count} problems',
   'matrix.totalRow': '{count} units',

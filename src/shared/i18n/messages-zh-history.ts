@@ -16,6 +16,7 @@ export const zhHistory = {
   'history.col.new': '新值',
   'history.col.note': '备注',
   'history.file': '修改记录-{name}.csv',
+  'grid.keyboardInput': '表格键盘输入',
   'matrix.total': '合计',
   'matrix.totalCell': '{count} 个问题',
   'matrix.totalRow': '{count} 个单位',

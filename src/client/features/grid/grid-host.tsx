@@ -90,11 +90,18 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
     if (!api || !element) return undefined;
     const onPaste = (text: string) => hooks.current?.onPaste?.(text);
     if (wantsKeyboardProxy()) {
-      return attachKeyboardProxy(element, api as GridApi, {
+      const detach = attachKeyboardProxy(element, api as GridApi, {
         onCopy: () => hooks.current?.onCopy?.() ?? null,
         onPaste,
         onShortcut: (key, shift) => hooks.current?.onShortcut?.(key, shift) ?? false,
       });
+      // A name for the keyboard's textarea before a cell lends it one (the proxy keeps it while an empty cell lends none).
+      const proxy = element.querySelector<HTMLTextAreaElement>('textarea.keyboard-proxy');
+      if (proxy) {
+        proxy.dataset.label = t('grid.keyboardInput');
+        proxy.setAttribute('aria-label', proxy.dataset.label);
+      }
+      return detach;
     }
     // Without the proxy (touch screens) a paste reaches the focused cell itself.
     const onCellPaste = (e: ClipboardEvent) => {
@@ -104,7 +111,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
     };
     element.addEventListener('paste', onCellPaste);
     return () => element.removeEventListener('paste', onCellPaste);
-  }, [api]);
+  }, [api, t]);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<T>) => {

@@ -47,7 +47,8 @@ export function attachKeyboardProxy(host: HTMLElement, api: GridApi, hooks: Prox
     proxy.style.top = `${a.top - b.top}px`;
     proxy.style.width = `${a.width}px`;
     proxy.style.height = `${a.height}px`;
-    proxy.setAttribute('aria-label', cell.getAttribute('aria-label') ?? cell.textContent ?? '');
+    // An empty cell lends no name: the host's general one (data-label) stands in, never the previous cell's.
+    proxy.setAttribute('aria-label', cell.getAttribute('aria-label') || cell.textContent || (proxy.dataset.label ?? ''));
   };
 
   const capture = () => {

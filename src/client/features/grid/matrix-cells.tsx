@@ -55,7 +55,7 @@ export function AreaGroupRow(p: ICellRendererParams<MatrixRow, unknown, MatrixCo
   if (!isAreaRow(p.data)) return null;
   const count = p.context.areaSizes.current.get(p.data.id) ?? 0;
   return (
-    <div className="matrix-area" data-testid="matrix-area">
+    <div className="matrix-area" role="gridcell" data-testid="matrix-area">
       {p.context.t('matrix.areaRow', { name: p.data.name, count })}
     </div>
   );
