@@ -14,8 +14,12 @@ import { type CarryReport, importUnsyncedChanges } from './carry.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
 import { SyncHttpError, type SyncTransport } from './transport.ts';
 
-/** network: the server did not answer (offline); server: it answered with a failure, by status and its code. */
-export type SyncError = { kind: 'network' | 'server'; status?: number; code?: string };
+/**
+ * network: the server did not answer (offline); unavailable: it answered 503 (its database is away — nothing was
+ * refused, the outbox waits and the sync is tried again later); server: it answered with a failure, by status and
+ * its code.
+ */
+export type SyncError = { kind: 'network' | 'unavailable' | 'server'; status?: number; code?: string };
 
 export type SyncState = {
   pending: number;
@@ -126,7 +130,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
   }
 
   function describe(error: unknown): SyncError {
-    if (error instanceof SyncHttpError) return { kind: 'server', status: error.status, code: error.code };
+    if (error instanceof SyncHttpError) return { kind: error.status === 503 ? 'unavailable' : 'server', status: error.status, code: error.code };
     // A failed fetch (no network, server away): the words for it are the catalogue's, not the browser's.
     return { kind: 'network' };
   }
@@ -170,6 +174,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       const error = describe(failure);
       patch({ syncing: false, error });
       if (error.status === 401) options.onUnauthorized?.();
+      // A server whose database is away cannot take changes: for the indicator it is as good as unreachable.
       options.report?.(error.kind === 'server');
       schedule(Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** (failures - 1)));
     }

@@ -7,7 +7,8 @@ import type { AttachmentStore } from '#server/store/attachment-store.ts';
 import type { LedgerClearStore } from '#server/store/ledger-clear-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
 import type { LedgerInfo } from '#shared/sync/protocol.ts';
-import { OPEN_ROUTE, registerAccessGate } from './access.ts';
+import type { DatabaseHealth } from '#server/store/availability.ts';
+import { registerAccessGate } from './access.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { registerAttachmentRoutes } from './attachment-routes.ts';
 import { registerAuth } from './auth.ts';
@@ -15,6 +16,7 @@ import { registerBadInput } from './bad-input.ts';
 import { registerSecurityHeaders } from './headers.ts';
 import { registerPasswordRoutes } from './password-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
+import { ALWAYS_HEALTHY, registerOutage } from './outage.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { registerSyncRoutes } from './sync-routes.ts';
 
@@ -31,17 +33,19 @@ export type AppOptions = {
   bodyLimit?: number;
   /** Where the first administrator's initial password is kept until it is changed. */
   initialPasswordFile?: string;
+  /** Whether the database answers (default: always, for tests on stores already open). */
+  health?: DatabaseHealth;
 };
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'warn' }, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024 });
   // Order matters: bad input and the gate come before any route, so that no route can be added without them.
-  registerBadInput(app);
+  const health = options.health ?? ALWAYS_HEALTHY;
+  registerBadInput(app, health.markDown);
   await registerSecurityHeaders(app);
+  registerOutage(app, health);
   registerAccessGate(app, options.accounts);
   await app.register(compress, { global: true, threshold: 1024 });
-  // A cheap request that tells a client the server is really there: navigator.onLine is only a hint.
-  app.get('/api/health', OPEN_ROUTE, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true, time: new Date().toISOString() }));
   registerAuth(app, options.accounts);
   registerPasswordRoutes(app, options.accounts, { initialPasswordFile: options.initialPasswordFile });
   registerSyncRoutes(app, options.store);

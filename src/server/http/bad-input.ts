@@ -2,6 +2,8 @@
 // parsing (deep values would overflow the stack in comparisons), and every failure answers with a stable code
 // the client's catalogue can word, never with internals (database codes, stack traces, framework codes).
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isUnavailable } from '#server/store/availability.ts';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_BODY } from './outage.ts';
 
 /** Deeper than any request the app sends (a push is about six levels deep). */
 export const MAX_JSON_DEPTH = 32;
@@ -36,7 +38,8 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_BAD_URL: 'invalid',
 };
 
-export function registerBadInput(app: FastifyInstance): void {
+/** `onUnavailable`: told when a request met a database that is away (health then says so until it answers). */
+export function registerBadInput(app: FastifyInstance, onUnavailable: () => void = () => undefined): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -49,6 +52,11 @@ export function registerBadInput(app: FastifyInstance): void {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isUnavailable(error)) {
+      onUnavailable();
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.code(503).header('Retry-After', String(RETRY_AFTER_SECONDS)).header('Cache-Control', 'no-store').send(UNAVAILABLE_BODY);
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error(error);

@@ -10,21 +10,47 @@ import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type OpenDatabase = { db: Kysely<Database>; dialect: Dialect; describe: string; close: () => Promise<void> };
+export type DatabaseOptions = { databaseUrl?: string; dataDir: string };
+
+/** Opens and migrates the database (the command line and the tests: the database must be there). */
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  const database = connectDatabase(options);
+  await migrateDatabase(database);
+  return database;
+}
+
+/** Brings the schema up to date: the first use of the database, which fails while it is away. */
+export function migrateDatabase(database: OpenDatabase): Promise<void> {
+  return migrate(database.db as unknown as Kysely<unknown>);
+}
 
 // PostgreSQL returns bigint (sequence numbers) as strings by default; they fit a JS number for ages.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<OpenDatabase> {
+/**
+ * The database's handle without using it: PostgreSQL connects on the first query, so a server may start (and
+ * answer that its database is unreachable) before PostgreSQL does.
+ */
+export function connectDatabase(options: DatabaseOptions): OpenDatabase {
   let db: Kysely<Database>;
   let dialect: Dialect;
   let describe: string;
   let closing = false;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A connection attempt gives up after 5 s: while PostgreSQL is away a request answers 503 rather than hang.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
     // An idle connection PostgreSQL drops (restart, failover, admin) is reported here; unheard, it would crash the
     // server. The pool opens a fresh connection for the next query, so a warning is all it needs.
     pool.on('error', (error) => {
       if (!closing) console.warn(`PostgreSQL closed an idle connection (a new one opens on the next query): ${error.message}`);
+    });
+    // A connection in use (inside a transaction, between its queries) that PostgreSQL drops — a shutdown sends
+    // every backend a FATAL — emits 'error' on the client itself, not the pool: unheard, that crashes the process.
+    // The query waiting on it fails on its own and answers 503; the pool discards the broken client.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => {
+        if (!closing) console.warn(`PostgreSQL dropped a connection in use: ${error.message}`);
+      });
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     dialect = 'postgres';
@@ -45,7 +71,6 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     dialect = 'sqlite';
     describe = `SQLite ${file}`;
   }
-  await migrate(db as unknown as Kysely<unknown>);
   return {
     db,
     dialect,

@@ -10,6 +10,7 @@ import { enReport } from './messages-en-report.ts';
 import { enSafety } from './messages-en-safety.ts';
 import { enSample } from './messages-en-sample.ts';
 import { enSecurity } from './messages-en-security.ts';
+import { enServer } from './messages-en-server.ts';
 import { enSupervision } from './messages-en-supervision.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...enSupervision,
   ...enBulletin,
   ...enHistory,
+  ...enServer,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',

@@ -10,6 +10,7 @@ import { zhReport } from './messages-zh-report.ts';
 import { zhSafety } from './messages-zh-safety.ts';
 import { zhSample } from './messages-zh-sample.ts';
 import { zhSecurity } from './messages-zh-security.ts';
+import { zhServer } from './messages-zh-server.ts';
 import { zhSupervision } from './messages-zh-supervision.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
@@ -27,6 +28,7 @@ export const zh = {
   ...zhSupervision,
   ...zhBulletin,
   ...zhHistory,
+  ...zhServer,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',

@@ -20,6 +20,7 @@ export function syncLabel(t: Translate, state: SyncState): string {
   const waiting = state.pending + state.unsentFiles;
   if (state.syncing) return t('sync.syncing');
   if (state.error?.kind === 'network') return waiting > 0 ? t('sync.offlinePending', { count: waiting }) : t('sync.offline');
+  if (state.error?.kind === 'unavailable') return waiting > 0 ? t('sync.unavailablePending', { count: waiting }) : t('sync.unavailable');
   if (state.error) return t('sync.failed');
   if (waiting > 0) return t('sync.pending', { count: waiting });
   return state.lastSyncAt ? t('sync.synced') : t('sync.never');
@@ -73,8 +74,8 @@ export function SyncStatus() {
         {state.unsentFiles > 0 && <p>{t('sync.filesPending', { count: state.unsentFiles })}</p>}
         <p className="note">{state.lastSyncAt ? t('sync.last', { time: time(state.lastSyncAt) }) : t('sync.never')}</p>
         {state.error && (
-          <p className={state.error.kind === 'network' ? 'note' : 'warning'} role="alert">
-            {state.error.kind === 'network' ? t('sync.errorOffline') : state.error.code === 'foreignClient' ? t('sync.errorForeignClient') : t('sync.errorServer', { reason: describeFailure(t, state.error) })}
+          <p className={state.error.kind === 'server' ? 'warning' : 'note'} role="alert">
+            {state.error.kind === 'network' ? t('sync.errorOffline') : state.error.kind === 'unavailable' ? t('sync.errorUnavailable') : state.error.code === 'foreignClient' ? t('sync.errorForeignClient') : t('sync.errorServer', { reason: describeFailure(t, state.error) })}
           </p>
         )}
         {open && state.rejected > 0 && <RejectedList />}
