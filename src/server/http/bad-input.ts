@@ -54,7 +54,8 @@ export function registerBadInput(app: FastifyInstance, onUnavailable: () => void
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isUnavailable(error)) {
       onUnavailable();
-      request.log.warn({ err: error }, 'database unavailable');
+      // Info, not warn: an outage would print one line per request; the pool's warnings already say it once.
+      request.log.info({ err: error }, 'database unavailable');
       return reply.code(503).header('Retry-After', String(RETRY_AFTER_SECONDS)).header('Cache-Control', 'no-store').send(UNAVAILABLE_BODY);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
