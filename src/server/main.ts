@@ -8,6 +8,7 @@ import { initialPasswordFile, keepInitialPassword, pendingInitialPassword } from
 import { createAccountStore } from './store/account-store.ts';
 import { createAttachmentStore } from './store/attachment-store.ts';
 import { createDatabaseHealth, isUnavailable } from './store/availability.ts';
+import { createChangeNotifier } from './store/change-notifier.ts';
 import { connectDatabase, migrateDatabase } from './store/database.ts';
 import { createLedgerClearStore } from './store/ledger-clear-store.ts';
 import { createSyncStore } from './store/sync-store.ts';
@@ -22,14 +23,16 @@ async function main(): Promise<void> {
   const accounts = createAccountStore(database.db);
   const t = createTranslator(parseLocale(process.env.LEDGER_LANG));
   const file = initialPasswordFile(config.dataDir);
-  const store = createSyncStore(database.db, database.dialect);
+  const changes = createChangeNotifier(database.db, database.dialect, config.databaseUrl);
+  const store = createSyncStore(database.db, database.dialect, changes.published);
   const clears = createLedgerClearStore(database.db, store);
-  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store, accounts, attachments: createAttachmentStore(database.db), clears, ledger: config.ledger, initialPasswordFile: file, health });
+  const app = await createApp({ staticDir: config.staticDir, logLevel: config.logLevel, store, accounts, attachments: createAttachmentStore(database.db), clears, changes, ledger: config.ledger, initialPasswordFile: file, health });
   let stopping = false;
   const stop = () => {
     stopping = true;
     void app
       .close()
+      .then(() => changes.close())
       .then(() => database.close())
       .then(() => process.exit(0));
   };

@@ -8,11 +8,13 @@ import type { LedgerClearStore } from '#server/store/ledger-clear-store.ts';
 import type { SyncStore } from '#server/store/sync-store.ts';
 import type { LedgerInfo } from '#shared/sync/protocol.ts';
 import type { DatabaseHealth } from '#server/store/availability.ts';
+import type { ChangeNotifier } from '#server/store/change-notifier.ts';
 import { registerAccessGate } from './access.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { registerAttachmentRoutes } from './attachment-routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerBadInput } from './bad-input.ts';
+import { registerEventsRoute } from './events-route.ts';
 import { registerSecurityHeaders } from './headers.ts';
 import { registerPasswordRoutes } from './password-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
@@ -23,6 +25,8 @@ import { registerSyncRoutes } from './sync-routes.ts';
 export type AppOptions = {
   staticDir: string;
   store: SyncStore;
+  /** Tells the live-update streams of each commit (the store publishes to it). */
+  changes: ChangeNotifier;
   accounts: AccountStore;
   attachments: AttachmentStore;
   clears: LedgerClearStore;
@@ -49,6 +53,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, options.accounts);
   registerPasswordRoutes(app, options.accounts, { initialPasswordFile: options.initialPasswordFile });
   registerSyncRoutes(app, options.store);
+  registerEventsRoute(app, options.changes);
   registerAttachmentRoutes(app, options.attachments);
   registerAccountRoutes(app, options.accounts);
   registerLedgerRoutes(app, { info: options.ledger ?? { name: '整改台账', demo: false }, store: options.store, clears: options.clears, accounts: options.accounts });

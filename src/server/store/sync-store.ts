@@ -185,17 +185,27 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
   };
 }
 
-export function createSyncStore(db: Kysely<Database>, dialect: Dialect): SyncStore {
+/** `committed`: told the change log's new last sequence number after each write that grew it (live updates). */
+export function createSyncStore(db: Kysely<Database>, dialect: Dialect, committed: (seq: number) => void = () => undefined): SyncStore {
   const insert = bulkInsertFor(db);
-  const writeBulk = <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) =>
-    db.transaction().execute(async (trx) => {
+  const writeBulk = async <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) => {
+    let grown: number | null = null;
+    const result = await db.transaction().execute(async (trx) => {
       // The sequence row is the write lock: PostgreSQL holds it until commit, so concurrent pushes
       // (from several server processes too) commit one after another, in sequence order. SQLite
       // serialises writers by itself.
       const locked = dialect === 'postgres' ? sql`select seq from sync_state where id = 1 for update` : sql`select seq from sync_state where id = 1`;
       const { rows } = await locked.execute(trx);
-      return work(trx, Number((rows[0] as { seq: number | string } | undefined)?.seq ?? 0));
+      const startSeq = Number((rows[0] as { seq: number | string } | undefined)?.seq ?? 0);
+      const out = await work(trx, startSeq);
+      const end = await trx.selectFrom('sync_state').select('seq').where('id', '=', 1).executeTakeFirst();
+      if (Number(end?.seq ?? 0) > startSeq) grown = Number(end?.seq);
+      return out;
     });
+    // After the commit, never before: a device told of a sequence must find it when it pulls.
+    if (grown !== null) committed(grown);
+    return result;
+  };
   return {
     writeBulk,
     write: (work) =>

@@ -6,6 +6,7 @@ import { ensureFirstAdmin } from '../../../src/server/auth/accounts.ts';
 import { type AccountStore, createAccountStore } from '../../../src/server/store/account-store.ts';
 import { createAttachmentStore } from '../../../src/server/store/attachment-store.ts';
 import { type OpenDatabase, openDatabase } from '../../../src/server/store/database.ts';
+import { createChangeNotifier } from '../../../src/server/store/change-notifier.ts';
 import { createLedgerClearStore } from '../../../src/server/store/ledger-clear-store.ts';
 import { createSyncStore } from '../../../src/server/store/sync-store.ts';
 import type { TestDatabase } from './databases.ts';
@@ -21,8 +22,9 @@ export async function startInProcess(database: TestDatabase, bodyLimit?: number)
   const opened = await openDatabase({ databaseUrl: database.env.DATABASE_URL, dataDir: database.env.DATA_DIR });
   const accounts = createAccountStore(opened.db);
   await ensureFirstAdmin(accounts, ADMIN_PASSWORD);
-  const store = createSyncStore(opened.db, opened.dialect);
-  const options: AppOptions = { staticDir: '/nonexistent', logLevel: 'silent', store, accounts, attachments: createAttachmentStore(opened.db), clears: createLedgerClearStore(opened.db, store), bodyLimit };
+  const changes = createChangeNotifier(opened.db, opened.dialect, database.env.DATABASE_URL);
+  const store = createSyncStore(opened.db, opened.dialect, changes.published);
+  const options: AppOptions = { staticDir: '/nonexistent', logLevel: 'silent', store, changes, accounts, attachments: createAttachmentStore(opened.db), clears: createLedgerClearStore(opened.db, store), bodyLimit };
   const app = await createApp(options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -33,6 +35,7 @@ export async function startInProcess(database: TestDatabase, bodyLimit?: number)
     options,
     stop: async () => {
       await app.close();
+      await changes.close();
       await opened.close();
     },
   };
