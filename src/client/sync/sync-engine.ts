@@ -9,6 +9,7 @@ import { countOutbox, discardRejected, listRejected, listUnsynced, readPending, 
 import { applyPulled, loadCursor } from '#client/storage/remote.ts';
 import { countUnsent, listUnsent } from '#client/storage/file-store.ts';
 import { fetchFile, prefetchFiles } from './file-download.ts';
+import { startLiveEvents } from './live-events.ts';
 import { uploadFiles } from './file-upload.ts';
 import { type CarryReport, importUnsyncedChanges } from './carry.ts';
 import type { OutboxRow } from '#client/storage/db.ts';
@@ -40,7 +41,7 @@ export type SyncEngine = {
   /** Only the upload, or only the download, outside the lock (for the benchmark and tests). */
   push: () => Promise<void>;
   pull: () => Promise<void>;
-  /** Starts the triggers: local writes, coming online, the tab coming into view, every minute. */
+  /** Starts the triggers: local writes, coming online, the tab coming into view, the server's live updates, every minute. */
   start: () => () => void;
   /** Stops every timer, e.g. before the storage closes. */
   dispose: () => void;
@@ -80,6 +81,8 @@ export type SyncOptions = {
   prefetchPerSync?: number;
   /** Quiet time after a local write before syncing it. */
   debounceMs?: number;
+  /** Whether to hear the server's live updates (default: yes, where the browser has EventSource). */
+  liveUpdates?: boolean;
 };
 
 const MINUTE = 60_000;
@@ -218,7 +221,9 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     },
     start() {
       void refreshCounts();
-      const debounce = options.debounceMs ?? 2_000;
+      // One second: a burst of edits still travels as one push, and with live updates another user's open grid shows
+      // an edit within about two seconds of its saving (tests/e2e/live-updates.spec.ts).
+      const debounce = options.debounceMs ?? 1_000;
       let counting: ReturnType<typeof setTimeout> | undefined;
       const unsubscribe = storage.feed.subscribe((event) => {
         if (event.origin !== 'local' && event.origin !== 'other-tab') return;
@@ -232,7 +237,17 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       document.addEventListener('visibilitychange', onVisible);
       const interval = setInterval(() => void syncNow().catch(() => undefined), MINUTE);
       void syncNow().catch(() => undefined);
+      // The server says its log has grown: pull, once any sync running now is done (it may have read past it).
+      const onSeq = (seq: number) => {
+        void (running ?? Promise.resolve())
+          .catch(() => undefined)
+          .then(() => loadCursor(db))
+          .then((cursor) => (seq > cursor ? syncNow() : undefined))
+          .catch(() => undefined);
+      };
+      const stopLive = options.liveUpdates === false ? () => undefined : startLiveEvents({ onSeq });
       stopTriggers = () => {
+        stopLive();
         unsubscribe();
         clearTimeout(timer);
         clearTimeout(counting);
