@@ -147,7 +147,7 @@ describe.each(kinds)('sync on %s', (kind) => {
     await b.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { title: '乙改的标题' } }]);
     await b.sync.syncNow();
     await a.save([{ op: 'update', entity: 'measure', id: seed.measureId, fields: { owner: '甲未上传' } }]);
-    // The push fails (server refuses every push now), the pull still runs.
+    // The push fails (every push answered 503, the database away: try again later, not a refusal), the pull still runs.
     const realFetch = globalThis.fetch;
     globalThis.fetch = (input, init) => ((input as string).includes('/push') ? Promise.resolve(new Response('{"message":"busy"}', { status: 503 })) : realFetch(input, init));
     try {
@@ -156,7 +156,7 @@ describe.each(kinds)('sync on %s', (kind) => {
       globalThis.fetch = realFetch;
     }
     expect(a.storage.cache.get('measure', seed.measureId)).toMatchObject({ title: '乙改的标题', owner: '甲未上传' });
-    expect(a.sync.state.get()).toMatchObject({ pending: 1, error: { kind: 'server', status: 503 } });
+    expect(a.sync.state.get()).toMatchObject({ pending: 1, error: { kind: 'unavailable', status: 503 } });
   });
 
   it('answers bad input with 4xx and a message, and changes nothing', async () => {
