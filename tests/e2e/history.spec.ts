@@ -2,7 +2,7 @@
 // local times, labels not field names; its CSV has Chinese headers and no internal or device ids.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures.ts';
-import { cell, measureId, openLedger, rowsText, SAMPLE, showRow, typeInto } from './support/ledger-page.ts';
+import { addMeasureUnderProblem8, cell, openLedger, typeInto } from './support/ledger-page.ts';
 import { syncNow } from './support/tablet.ts';
 
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
@@ -12,15 +12,7 @@ test.use({ timezoneId: 'Asia/Shanghai' });
 
 test('shows a new measure’s history as one creation and one change, in local time, and exports it in words', async ({ page }) => {
   await openLedger(page);
-  await showRow(page, 'ledger-grid', measureId(8, 2));
-  await cell(page, 'ledger-grid', measureId(8, 2), 'owner').click();
-  await page.getByRole('button', { name: '新增措施' }).click();
-  const editor = page.locator('.cell-editor');
-  await expect(editor).toBeFocused();
-  await editor.fill('建立营商环境投诉台账');
-  await editor.press('Enter');
-  await expect(page.getByText(rowsText(SAMPLE.measures + 1))).toBeVisible();
-  const title = page.locator('[data-testid="ledger-grid"] .ag-cell[col-id="title"]', { hasText: '建立营商环境投诉台账' });
+  const title = await addMeasureUnderProblem8(page, '建立营商环境投诉台账');
   const rowId = await title.locator('xpath=ancestor::*[@row-id][1]').getAttribute('row-id');
   expect(rowId).toBeTruthy();
   await typeInto(page, cell(page, 'ledger-grid', rowId!, 'owner'), '钱进');

@@ -92,3 +92,19 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
+
+/**
+ * 新增措施 under the problem of the focused row (the sample's measure 8.2), typing its title into the editor that
+ * opens; waits until the ledger counts one more measure. Returns the new title's cell.
+ */
+export async function addMeasureUnderProblem8(page: Page, title: string): Promise<Locator> {
+  await showRow(page, 'ledger-grid', measureId(8, 2));
+  await cell(page, 'ledger-grid', measureId(8, 2), 'owner').click();
+  await page.getByRole('button', { name: '新增措施' }).click();
+  const editor = page.locator('.cell-editor');
+  await expect(editor).toBeFocused();
+  await editor.fill(title);
+  await editor.press('Enter');
+  await expect(page.getByText(rowsText(SAMPLE.measures + 1))).toBeVisible();
+  return page.locator('[data-testid="ledger-grid"] .ag-cell[col-id="title"]', { hasText: title });
+}
