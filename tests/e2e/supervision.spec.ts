@@ -52,13 +52,16 @@ test('申请销号 refused without evidence, returned, seen by the unit, passed,
   await expect(card).toHaveCount(0);
   await syncNow(admin);
 
-  // The unit sees the return in 我的任务 and in the form, with the reason; it applies again.
+  // The unit's form, still open, learns of the return by itself (live update); closing it leaves no draft of the
+  // old status behind, so reopening offers nothing to restore.
+  await expect(form.getByTestId('review-returned')).toHaveText('已被退回 1 次。最近一次退回理由：缺少平台运行记录');
   await form.getByRole('button', { name: '返回列表' }).tap();
   await syncNow(unit);
   await expect(unit.locator(`.task[data-measure-id="${target.id}"]`).getByTestId('badge-returned')).toHaveText('退回 1 次');
   await expect(unit.getByTestId('task-reminders')).toContainText('退回 1');
   form = await openTask(unit, target.id);
   await expect(form.getByTestId('review-returned')).toHaveText('已被退回 1 次。最近一次退回理由：缺少平台运行记录');
+  await expect(form.getByRole('button', { name: '恢复草稿' })).toHaveCount(0);
   await form.getByLabel('销号说明').fill('已补充运行记录');
   await form.getByRole('button', { name: '申请销号' }).tap();
   await expect(form.getByText('已申请销号，等待协调员核实')).toBeVisible();

@@ -3,7 +3,7 @@ import { applyChange } from '#shared/model/change.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { Measure } from '#shared/model/measure.ts';
 import { requestExtension } from '#shared/model/measure-history.ts';
-import { initialValues, isDirty, toChange } from './form-state.ts';
+import { initialValues, isDirty, rebaseValues, toChange } from './form-state.ts';
 
 const who = { actor: '赵敏', now: '2022-11-02T08:00:00.000Z' };
 
@@ -32,6 +32,18 @@ describe('the measure form', () => {
       indicators: [{ name: '办结时限', actual: 0.5 }],
       evidence: ['商营商攻坚办〔2021〕1号'],
     });
+  });
+
+  it('follows a change made elsewhere in the fields the user left alone, and keeps what they typed', () => {
+    const m = measure();
+    const typed = { ...initialValues(m, '2022-11-02'), progress: 70, noteText: '已补充运行记录' };
+    // A coordinator's decision arrives by sync while the form is open: the status moves, the evidence grows.
+    const decided = { ...m, status: 'completed' as const, evidence: ['商自然资发〔2022〕8号'] };
+    const rebased = rebaseValues(typed, m, decided);
+    expect(rebased).toMatchObject({ status: 'completed', evidence: ['商自然资发〔2022〕8号'], progress: 70, noteText: '已补充运行记录' });
+    // What the user left alone is no longer an unsaved change (no draft is offered for it).
+    expect(isDirty(decided, rebaseValues(initialValues(m, '2022-11-02'), m, decided))).toBe(false);
+    expect(isDirty(decided, rebased)).toBe(true);
   });
 
   it('adds a note once: a draft restored after its save holds nothing the measure lacks', () => {

@@ -122,3 +122,21 @@ export function errorsOf(errors: readonly FieldError[], section: Section): Field
   const fields: readonly string[] = sectionFields[section];
   return errors.filter((e) => fields.includes(e.field));
 }
+
+/** The record's own fields the form edits: those a change made elsewhere (a sync, another tab) may move. */
+const recordFields = ['status', 'progress', 'actuals', 'evidence', 'attachments'] as const;
+
+/**
+ * The form's values once the measure changed under it (a coordinator's decision arriving by sync): a field the
+ * user left as it was follows the record; one they changed keeps what they typed. Without this the form would
+ * hold the record's old values, read as unsaved changes, and offer them as a draft next time.
+ */
+export function rebaseValues(values: FormValues, before: Measure, after: Measure): FormValues {
+  const was = initialValues(before, values.noteDate);
+  const now = initialValues(after, values.noteDate);
+  const next = { ...values };
+  for (const field of recordFields) {
+    if (sameValue(values[field], was[field])) Object.assign(next, { [field]: now[field] });
+  }
+  return next;
+}

@@ -21,7 +21,7 @@ import { ExtensionSection } from './extension-section.tsx';
 import { FileSection } from './file-section.tsx';
 import { NoticeSection } from './notice-section.tsx';
 import { type ReviewAction, ReviewSection } from './review-section.tsx';
-import { errorsOf, type FormValues, initialValues, isDirty, type Section, toChange } from './form-state.ts';
+import { errorsOf, type FormValues, initialValues, isDirty, rebaseValues, type Section, toChange } from './form-state.ts';
 import { EvidenceSection, IndicatorsSection, NoteSection, ProgressSection, StatusSection } from './form-sections.tsx';
 import { useDraft } from './use-draft.ts';
 import { useUnsynced } from './use-unsynced.ts';
@@ -38,6 +38,12 @@ export function MeasureForm({ measure, onClose }: Props) {
   const departments = useRecords('department');
   const user = settings.account;
   const [values, setValues] = useState<FormValues>(() => initialValues(measure, todayIso()));
+  // The record moved under the open form (a sync, another tab): untouched fields follow it.
+  const [shown, setShown] = useState(measure);
+  if (shown !== measure) {
+    setShown(measure);
+    setValues((v) => rebaseValues(v, shown, measure));
+  }
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [tried, setTried] = useState(false);
   const dirty = isDirty(measure, values);
