@@ -98,7 +98,8 @@ async function benchDashboard(storage: Awaited<ReturnType<typeof openLedgerStora
   const { computeDashboard } = await import('#shared/report/index.ts');
   const { cache } = storage;
   const records = { areas: [...cache.all('area')], departments: [...cache.all('department')], problems: [...cache.all('problem')], measures: [...cache.all('measure')] };
-  const asOf = new Date().toISOString().slice(0, 10);
+  const { todayIso } = await import('#shared/model/dates.ts');
+  const asOf = todayIso();
   const rawStart = performance.now();
   const counts: Record<string, number> = {};
   let overdue = 0;

@@ -1,6 +1,7 @@
 // Coordinators' spreadsheet moves on the Community grid: paste from Excel, fill down, bulk set, copy,
 // undo/redo of every kind of change, and saved views.
 import type { Page } from '@playwright/test';
+import { todayIso } from '../../src/shared/model/dates.ts';
 import { expect, test } from './support/fixtures.ts';
 import { cell, focusCell, goTo, measureId, openLedger, problemId, reportMeasureId, rowsText, SAMPLE, showRow, typeInto } from './support/ledger-page.ts';
 
@@ -241,8 +242,8 @@ test('undoes and redoes typed edits, adds, deletes and matrix role changes, each
 });
 
 test('saves a view with its sort and filter, which survives a reload; built-in views filter overdue and this week', async ({ page }) => {
-  const today = new Date();
-  const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  // Today as the ledger counts days (UTC+8), which is what 本周到期 reads, whatever this machine's zone.
+  const iso = todayIso();
   await openLedger(page);
   await showRow(page, GRID, measureId(4, 2));
   await typeInto(page, cell(page, GRID, measureId(4, 1), 'deadline'), '2020-01-01');

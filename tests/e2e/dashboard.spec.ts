@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readSheet } from 'read-excel-file/node';
+import { todayIso } from '../../src/shared/model/dates.ts';
 import { expect, test } from './support/fixtures.ts';
 import { rowsText, SAMPLE, signIn, waitForServiceWorker } from './support/ledger-page.ts';
 import { comparable, pdfPages } from './support/pdf-text.ts';
@@ -22,7 +23,7 @@ test('an administrator opens on 总览; each number opens exactly its rows in th
   await expect(figure(page, '逾期')).toHaveText(String(SAMPLE.overdue));
   await page.getByLabel('截至日期').fill('2022-11-02');
   await expect(figure(page, '逾期')).toHaveText('1');
-  await page.getByLabel('截至日期').fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel('截至日期').fill(todayIso());
   await expect(figure(page, '逾期')).toHaveText(String(SAMPLE.overdue));
 
   const unit = page.getByTestId('by-department').locator('tr', { hasText: '市自然资源和规划局' });

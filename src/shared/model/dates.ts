@@ -86,9 +86,22 @@ export function localIsoDate(date: Date): string {
   return formatIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
-/** Today's date in the device's own time zone, as the users of a city government read a deadline. */
+/** The ledger's days are a Chinese city's: a day ends at midnight, UTC+8, wherever the device or server runs. */
+export const LEDGER_UTC_OFFSET = '+08:00';
+const LEDGER_OFFSET_MS = 8 * 3_600_000;
+
+/** The ledger's day (UTC+8) a moment falls on, as YYYY-MM-DD. */
+export function ledgerDay(moment: string | Date): string {
+  const ms = typeof moment === 'string' ? Date.parse(moment) : moment.getTime();
+  return new Date(ms + LEDGER_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Today in the ledger's time (UTC+8), as the city reads a deadline. Not the device's zone: a server or laptop set to
+ * UTC would otherwise call 01:00 in the city "yesterday", and a report "as of today" would undo the day's changes.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return localIsoDate(now);
+  return ledgerDay(now);
 }
 
 /** The date `days` days after `date` (before, when negative). */

@@ -9,10 +9,10 @@ import type { LedgerRecords } from '../csv/lookups.ts';
 import type { Measure } from '../model/measure.ts';
 import type { ProgressEntry } from '../model/measure-history.ts';
 import type { Status } from '../model/status.ts';
+import { LEDGER_UTC_OFFSET } from '../model/dates.ts';
 import { addDays } from './weeks.ts';
 
-/** The ledger's days are a Chinese city's: a day ends at midnight, UTC+8. */
-export const LEDGER_UTC_OFFSET = '+08:00';
+export { LEDGER_UTC_OFFSET };
 
 /** An audit trail row as the report reads it (the server's audit rows, oldValue parsed). */
 export type AuditRow = { seq: number; receivedAt: string; entity: EntityName; recordId: string; op: 'create' | 'update' | 'delete' | 'restore'; field: string; oldValue: unknown };

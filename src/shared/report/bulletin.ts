@@ -4,10 +4,10 @@
 // weekly dispatch's own computations, so the bulletin never disagrees with them.
 import type { LedgerRecords } from '../csv/lookups.ts';
 import { type Bulletin, type BulletinData, nextBulletinNumber } from '../model/bulletin.ts';
-import { daysBetween } from '../model/dates.ts';
+import { daysBetween, ledgerDay } from '../model/dates.ts';
 import type { Measure } from '../model/measure.ts';
 import { openNotices } from '../model/supervision.ts';
-import { ledgerAsOf, LEDGER_UTC_OFFSET } from './as-of.ts';
+import { ledgerAsOf } from './as-of.ts';
 import { computeDashboard } from './dashboard.ts';
 import { computeFacts } from './facts.ts';
 import { defaultLightSettings, type LightSettings } from './rules.ts';
@@ -37,9 +37,7 @@ export function monthDays(month: string): { start: string; end: string } | null 
   return { start, end: addDays(next, -1) };
 }
 
-const OFFSET_MS = Number(LEDGER_UTC_OFFSET.slice(1, 3)) * 3_600_000;
-/** The ledger's day (UTC+8) a server timestamp falls on. */
-export const ledgerDay = (timestamp: string) => new Date(Date.parse(timestamp) + OFFSET_MS).toISOString().slice(0, 10);
+export { ledgerDay };
 
 /** Every figure of the bulletin for a month. Throws on a month that is not YYYY-MM. */
 export function computeBulletin(records: LedgerRecords, query: BulletinQuery): BulletinData {
