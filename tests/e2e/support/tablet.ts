@@ -6,11 +6,13 @@ import { signIn } from './ledger-page.ts';
 export const tablet = { locale: 'zh-CN', viewport: { width: 820, height: 1180 }, hasTouch: true, deviceScaleFactor: 2 };
 
 /** The administrator creates a staff account of one department; it signs in on a new tablet, on 我的任务, synced. */
-export async function staffTablet(browser: Browser, admin: Page, account: { username: string; displayName: string; departmentId: string }): Promise<Page> {
+/** `scale`: the device pixel ratio (1 for screenshots a reader can compare); `clock`: the moment the tablet's clock starts at. */
+export async function staffTablet(browser: Browser, admin: Page, account: { username: string; displayName: string; departmentId: string }, options: { scale?: number; clock?: Date } = {}): Promise<Page> {
   const { username, displayName, departmentId } = account;
   const created = await admin.context().request.post('/api/users', { headers: { 'x-ledger-request': '1' }, data: { username, password: `${username}-password-1`, displayName, role: 'staff', departmentIds: [departmentId] } });
   expect(created.status()).toBe(201);
-  const page = await (await browser.newContext(tablet)).newPage();
+  const page = await (await browser.newContext({ ...tablet, deviceScaleFactor: options.scale ?? tablet.deviceScaleFactor })).newPage();
+  if (options.clock) await page.clock.install({ time: options.clock });
   await page.goto('/');
   await signIn(page, { username, password: `${username}-password-1` });
   await expect(page.getByRole('heading', { name: '我的任务' })).toBeVisible();
