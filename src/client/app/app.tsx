@@ -14,6 +14,7 @@ import { LoginScreen } from '#client/features/account/login-screen.tsx';
 import { ChangePasswordScreen } from '#client/features/account/change-password.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
 import { Header } from './header.tsx';
+import { formatNumber } from '#client/lib/format.ts';
 
 const views = ['dashboard', 'weekly', 'bulletin', 'tasks', 'ledger', 'problems', 'departments', 'matrix', 'supervision'] as const;
 export type View = (typeof views)[number];
@@ -168,7 +169,7 @@ export function App() {
         }
         // A demonstration's synthetic rows are spread over the sample's problems and units.
         if (outcome === 'choose') await applyFirstStartChoice(storage, 'sample');
-        if (synthetic) await fillSynthetic(storage, synthetic, (done, total) => setProgress(t('data.generating', { done, total })));
+        if (synthetic) await fillSynthetic(storage, synthetic, (done, total) => setProgress(t('data.generating', { done: formatNumber(storage.settings.get().locale, done), total: formatNumber(storage.settings.get().locale, total) })));
       } catch (error) {
         toast.show({ kind: 'error', text: describeStorageError(t, error) });
       }

@@ -4,6 +4,7 @@ import { useDevice, useObservable } from '#client/context/device-context.tsx';
 import { useSettings, useT } from '#client/context/ledger-context.tsx';
 import { formatBytes } from '#client/lib/format.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
+import { formatLocalDateTime, isTimestamp } from '#shared/model/local-time.ts';
 
 export function NetStatus() {
   const { connectivity } = useDevice();
@@ -71,7 +72,7 @@ export function StorageButton() {
           {storage.persisted === true ? t('device.persisted') : storage.persisted === false ? t('device.notPersisted') : t('device.notAsked')}
         </p>
         {atRisk && installState.needsGuide && <p>{t('install.guideSteps')}</p>}
-        <p className="note">{t('device.version', { build: __BUILD_ID__ })}</p>
+        <p className="note">{t('device.version', { build: isTimestamp(__BUILD_ID__) ? formatLocalDateTime(__BUILD_ID__) : __BUILD_ID__ })}</p>
       </Dialog>
     </>
   );
