@@ -3,7 +3,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { sampleId } from '../../src/shared/model/ids.ts';
 import { expect, test } from './support/fixtures.ts';
-import { openLedger, signIn } from './support/ledger-page.ts';
+import { ipadPage } from './support/ipad.ts';
+import { openLedger } from './support/ledger-page.ts';
 import { staffTablet } from './support/tablet.ts';
 
 /** For each visible control: its text and how many lines that text takes (distinct line boxes of its contents). */
@@ -76,25 +77,14 @@ test('a desktop browser that offers to install shows only 安装到主屏幕', a
   await expect(page.getByRole('button', { name: '添加到主屏幕' })).toHaveCount(0);
 });
 
-test('an iPad shows only 添加到主屏幕, even if an install offer arrives', async ({ browser, server }) => {
-  const context = await browser.newContext({
-    baseURL: server.url,
-    userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15',
-    hasTouch: true,
-    viewport: { width: 820, height: 1180 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.addInitScript(() => Object.defineProperty(navigator, 'maxTouchPoints', { get: () => 5 }));
-  await page.goto('/');
-  await signIn(page);
-  await expect(page.getByRole('heading', { name: '我的任务' })).toBeVisible();
+test('an iPad shows only 添加到主屏幕, even if an install offer arrives', async ({ browser }) => {
+  const page = await ipadPage(browser, { width: 820, height: 1180 });
   await offerInstall(page);
   await expect(page.getByRole('button', { name: '添加到主屏幕' })).toHaveCount(1);
   await expect(page.getByRole('button', { name: '安装到主屏幕' })).toHaveCount(0);
   // On the iPad's portrait width, the header's labels stay on one line too.
   expect((await lineCounts(headerControls(page))).filter((c) => c.lines !== 1)).toEqual([]);
-  await context.close();
+  await page.context().close();
 });
 
 test('on a tablet, typing 65 into a progress box showing 0 gives 65, not 065', async ({ browser, page: admin }) => {
