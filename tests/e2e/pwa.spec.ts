@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { cell, measureId, openLedger, rowsText, SAMPLE, signIn, typeInto, waitForServiceWorker } from './support/ledger-page.ts';
+import { cell, measureId, openLedger, rowsText, SAMPLE, typeInto, waitForServiceWorker } from './support/ledger-page.ts';
+import { ipadPage } from './support/ipad.ts';
 import { freePort, startServer } from './support/server.ts';
 
 test('the service worker controls the page; with the server stopped a cold start shows app and data, and offline edits persist', async ({ page }) => {
@@ -112,19 +113,9 @@ test('offers an install button when the browser offers to install', async ({ pag
 });
 
 test('on an iPad, where Safari has no install prompt, shows the 添加到主屏幕 guide', async ({ browser }) => {
-  const context = await browser.newContext({
-    userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15',
-    hasTouch: true,
-    viewport: { width: 1024, height: 1366 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.addInitScript(() => Object.defineProperty(navigator, 'maxTouchPoints', { get: () => 5 }));
-  await page.goto('/');
-  await signIn(page);
   // A tablet opens on 我的任务, not on a grid.
-  await expect(page.getByRole('heading', { name: '我的任务' })).toBeVisible();
+  const page = await ipadPage(browser, { width: 1024, height: 1366 });
   await page.getByRole('button', { name: '添加到主屏幕' }).click();
   await expect(page.getByRole('dialog', { name: '添加到主屏幕' })).toContainText('分享');
-  await context.close();
+  await page.context().close();
 });

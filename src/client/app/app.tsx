@@ -1,27 +1,23 @@
-// The application shell: header, the views (我的任务 and four grids), the data menu, and the first-start work.
+// The application shell: the header (header.tsx), the views (我的任务 and four grids), the data menu, and the first-start work.
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { canCreate } from '#shared/auth/permissions.ts';
 import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
 import { DataMenu } from '#client/features/data-menu/data-menu.tsx';
 import { applyFirstStartChoice, fillSynthetic, type FirstStartChoice, prepareFirstStart, syntheticRequest } from '#client/features/data-menu/first-start.ts';
 import { FirstStartScreen } from '#client/features/data-menu/first-start-screen.tsx';
-import { DeviceStatus } from '#client/features/device/device-status.tsx';
 import { UpdateBanner } from '#client/features/device/update-banner.tsx';
-import { SyncStatus } from '#client/features/sync/sync-status.tsx';
 import { useDevice } from '#client/context/device-context.tsx';
 import { isTouchTablet } from '#client/lib/device-kind.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { useToast } from '#client/ui/toast.tsx';
-import { AccountMenu } from '#client/features/account/account-menu.tsx';
 import { LoginScreen } from '#client/features/account/login-screen.tsx';
 import { ChangePasswordScreen } from '#client/features/account/change-password.tsx';
-import { UndoControls } from '#client/features/undo/undo-controls.tsx';
 import { HistoryDialog, type HistoryTarget } from '#client/features/history/history-dialog.tsx';
-import { LedgerInfoButton } from '#client/features/ledger-info/ledger-info-button.tsx';
-import { ReminderBar } from '#client/features/supervision/reminder-bar.tsx';
+import { Header } from './header.tsx';
+import { formatNumber } from '#client/lib/format.ts';
 
 const views = ['dashboard', 'weekly', 'bulletin', 'tasks', 'ledger', 'problems', 'departments', 'matrix', 'supervision'] as const;
-type View = (typeof views)[number];
+export type View = (typeof views)[number];
 type ViewProps = { onShowHistory?: (target: HistoryTarget) => void };
 
 // The grid views carry AG Grid; they load apart from the shell so the first paint stays light.
@@ -173,7 +169,7 @@ export function App() {
         }
         // A demonstration's synthetic rows are spread over the sample's problems and units.
         if (outcome === 'choose') await applyFirstStartChoice(storage, 'sample');
-        if (synthetic) await fillSynthetic(storage, synthetic, (done, total) => setProgress(t('data.generating', { done, total })));
+        if (synthetic) await fillSynthetic(storage, synthetic, (done, total) => setProgress(t('data.generating', { done: formatNumber(storage.settings.get().locale, done), total: formatNumber(storage.settings.get().locale, total) })));
       } catch (error) {
         toast.show({ kind: 'error', text: describeStorageError(t, error) });
       }
@@ -209,38 +205,7 @@ export function App() {
   return (
     <div className="app" data-ready={ready}>
       <UpdateBanner />
-      <header className="header">
-        <h1 className="header__title">
-          {t('app.title')}
-          <small className="header__subtitle">{t('app.subtitle')}</small>
-        </h1>
-        <nav className="tabs" aria-label={t('app.title')}>
-          {views.map((v) => (
-            <button key={v} type="button" className="tab" aria-current={v === view ? 'page' : undefined} onClick={() => go(v)}>
-              {t(`nav.${v}`)}
-            </button>
-          ))}
-        </nav>
-        <ReminderBar onOpen={go} />
-        <div className="header__actions">
-          <UndoControls />
-          <AccountMenu />
-          {settings.account?.role === 'admin' && (
-            <button type="button" className="button" onClick={() => setUsersOpen(true)}>
-              {t('accounts.button')}
-            </button>
-          )}
-          <SyncStatus />
-          <DeviceStatus />
-          <LedgerInfoButton />
-          <button type="button" className="button" onClick={() => setMenuOpen(true)}>
-            {t('nav.data')}
-          </button>
-          <button type="button" className="button" lang={settings.locale === 'en' ? 'zh-CN' : 'en'} onClick={() => void storage.settings.save({ locale: settings.locale === 'en' ? 'zh-CN' : 'en' })}>
-            {t('nav.language')}
-          </button>
-        </div>
-      </header>
+      <Header views={views} view={view} onGo={go} onOpenReminder={go} onOpenData={() => setMenuOpen(true)} onOpenUsers={() => setUsersOpen(true)} />
       <main className="main">
         {ready ? (
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>

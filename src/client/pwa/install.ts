@@ -1,10 +1,11 @@
-// Installing to the home screen: Chromium's install prompt when offered, otherwise (iOS) a short guide.
+// Installing to the home screen: Chromium's install prompt when offered, otherwise (iOS) a short guide — one
+// affordance per platform, never both.
 import { createObservable, type Observable } from '#client/lib/observable.ts';
 
 type InstallPromptEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }> };
 
 export type InstallState = {
-  /** The browser offered to install (beforeinstallprompt) and the app is not installed. */
+  /** The browser offered to install (beforeinstallprompt) and the app is not installed; never with needsGuide. */
   canPrompt: boolean;
   /** iOS/iPadOS Safari: no prompt exists, the user must use Share → 添加到主屏幕. */
   needsGuide: boolean;
@@ -28,6 +29,8 @@ export function startInstall(): InstallControl {
   let deferred: InstallPromptEvent | null = null;
   addEventListener('beforeinstallprompt', (event) => {
     event.preventDefault();
+    // iPadOS installs only through Share → 添加到主屏幕 (an embedded browser may still fire the event): one way shown.
+    if (state.get().needsGuide) return;
     deferred = event as InstallPromptEvent;
     state.set({ ...state.get(), canPrompt: true });
   });

@@ -11,6 +11,7 @@ import { enSafety } from './messages-en-safety.ts';
 import { enSample } from './messages-en-sample.ts';
 import { enSecurity } from './messages-en-security.ts';
 import { enServer } from './messages-en-server.ts';
+import { enShell } from './messages-en-shell.ts';
 import { enSupervision } from './messages-en-supervision.ts';
 import { enTransfer } from './messages-en-transfer.ts';
 import type { MessageKey } from './messages-zh.ts';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...enBulletin,
   ...enHistory,
   ...enServer,
+  ...enShell,
   'app.title': 'Rectification Ledger',
   'app.subtitle': 'Business-environment inspection: problems and their rectification',
   'nav.ledger': 'Ledger',

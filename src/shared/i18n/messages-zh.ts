@@ -11,6 +11,7 @@ import { zhSafety } from './messages-zh-safety.ts';
 import { zhSample } from './messages-zh-sample.ts';
 import { zhSecurity } from './messages-zh-security.ts';
 import { zhServer } from './messages-zh-server.ts';
+import { zhShell } from './messages-zh-shell.ts';
 import { zhSupervision } from './messages-zh-supervision.ts';
 import { zhTransfer } from './messages-zh-transfer.ts';
 
@@ -29,6 +30,7 @@ export const zh = {
   ...zhBulletin,
   ...zhHistory,
   ...zhServer,
+  ...zhShell,
   'app.title': '整改台账',
   'app.subtitle': '优化营商环境执法检查问题整改',
   'nav.ledger': '台账',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useDevice, useObservable } from '#client/context/device-context.tsx';
 import { useSettings, useT } from '#client/context/ledger-context.tsx';
 import { downloadText } from '#client/lib/download.ts';
+import { formatNumber } from '#client/lib/format.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
 import { useToast } from '#client/ui/toast.tsx';
 import { ChangePasswordForm } from './change-password.tsx';
@@ -13,7 +14,7 @@ export function AccountMenu() {
   const { account, sync } = useDevice();
   const expired = useObservable(account.expired);
   const { pending, rejected, unsentFiles } = useObservable(sync.state);
-  const user = useSettings().account;
+  const { account: user, locale } = useSettings();
   const t = useT();
   const [open, setOpen] = useState(false);
   const [changing, setChanging] = useState(false);
@@ -67,7 +68,7 @@ export function AccountMenu() {
         </p>
         {unsynced > 0 && (
           <p className="warning" role="alert">
-            {t('account.signOutPending', { count: unsynced })}
+            {t('account.signOutPending', { count: formatNumber(locale, unsynced) })}
           </p>
         )}
       </Dialog>

@@ -9,6 +9,7 @@ import { useDevice } from '#client/context/device-context.tsx';
 import { generateMeasures, ledgerIsEmpty, loadSample } from '#client/storage/sample-data.ts';
 import { describeStorageError } from '#client/storage/storage-error.ts';
 import { ConfirmDialog, Dialog } from '#client/ui/dialog.tsx';
+import { selectOnFocus } from '#client/ui/select-on-focus.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { DeviceResetDialog } from './device-reset-dialog.tsx';
 import { loadSeedSample } from './load-seed-sample.ts';
@@ -92,6 +93,7 @@ export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose
           <label className="field">
             <span>{t('settings.warningDays')}</span>
             <input
+              {...selectOnFocus}
               type="number"
               min={0}
               max={365}
@@ -101,7 +103,7 @@ export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose
           </label>
           <label className="field">
             <span>{t('settings.staleWeeks')}</span>
-            <input type="number" min={1} max={52} value={settings.staleWeeks} onChange={(e) => void storage.settings.save({ staleWeeks: Math.min(52, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
+            <input {...selectOnFocus} type="number" min={1} max={52} value={settings.staleWeeks} onChange={(e) => void storage.settings.save({ staleWeeks: Math.min(52, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
           </label>
           <label className="field">
             <span>{t('settings.lightScheme')}</span>
@@ -145,7 +147,7 @@ export function DataMenu({ open, onClose, onTransfer }: { open: boolean; onClose
             <h3 id="data-demo">{t('data.demoTitle')}</h3>
             <label className="field">
               <span>{t('data.generateCount')}</span>
-              <input type="number" min={1} max={1_000_000} step={1000} value={count} onChange={(e) => setCount(Math.max(1, Math.min(1_000_000, Number(e.target.value) || 1)))} />
+              <input {...selectOnFocus} type="number" min={1} max={1_000_000} step={1000} value={count} onChange={(e) => setCount(Math.max(1, Math.min(1_000_000, Number(e.target.value) || 1)))} />
             </label>
             <button type="button" className="button" disabled={busy !== null} onClick={() => setPending('generate')}>
               {t('action.generate')}

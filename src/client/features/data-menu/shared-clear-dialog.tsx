@@ -7,17 +7,18 @@ import { useSettings, useT } from '#client/context/ledger-context.tsx';
 import { describeServerError } from '#client/sync/describe-server-error.ts';
 import { Dialog } from '#client/ui/dialog.tsx';
 import { useToast } from '#client/ui/toast.tsx';
+import { formatLocalDateTime } from '#shared/model/local-time.ts';
 
 export function SharedClearDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { sync } = useDevice();
-  const { locale, ledger } = useSettings();
+  const { ledger } = useSettings();
   const t = useT();
   const toast = useToast();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [clears, setClears] = useState<LedgerClear[] | null>(null);
   const name = ledger?.name ?? t('app.title');
-  const time = (iso: string) => new Date(iso).toLocaleString(locale, { hour12: false });
+  const time = formatLocalDateTime;
 
   useEffect(() => {
     if (!open) return;

@@ -5,6 +5,7 @@ import type { Measure } from '#shared/model/measure.ts';
 import { type ProgressEntry, sortProgress } from '#shared/model/measure-history.ts';
 import type { Status } from '#shared/model/status.ts';
 import { useRecords, useT } from '#client/context/ledger-context.tsx';
+import { selectOnFocus } from '#client/ui/select-on-focus.ts';
 import type { FormValues } from './form-state.ts';
 
 type SectionProps = { values: FormValues; onChange: (patch: Partial<FormValues>) => void; readOnly: boolean; errors: string[] };
@@ -52,7 +53,7 @@ export function ProgressSection({ values, onChange, readOnly, errors }: SectionP
       <h3 id="progress-title">{t('form.progress')}</h3>
       <div className="form-row">
         <input type="range" min={0} max={100} step={5} className="slider" aria-labelledby="progress-title" value={values.progress} disabled={readOnly} onChange={(e) => set(Number(e.target.value))} />
-        <input type="number" min={0} max={100} inputMode="numeric" className="input touch number" aria-label={t('form.progress')} value={values.progress} disabled={readOnly} onChange={(e) => set(Number(e.target.value))} />
+        <input {...selectOnFocus} type="number" min={0} max={100} inputMode="numeric" className="input touch number" aria-label={t('form.progress')} value={values.progress} disabled={readOnly} onChange={(e) => set(Number(e.target.value))} />
       </div>
       <Errors errors={errors} />
     </section>
@@ -125,6 +126,7 @@ export function IndicatorsSection({ values, onChange, readOnly, errors, measure 
             {indicator.name} <small>{indicator.target !== null && t('form.indicatorTarget', { target: indicator.target, unit: indicator.unit })}</small>
           </span>
           <input
+            {...selectOnFocus}
             className="input touch number"
             inputMode="decimal"
             aria-label={`${indicator.name} ${t('form.indicatorActual')}`}

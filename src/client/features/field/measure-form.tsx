@@ -25,6 +25,7 @@ import { errorsOf, type FormValues, initialValues, isDirty, rebaseValues, type S
 import { EvidenceSection, IndicatorsSection, NoteSection, ProgressSection, StatusSection } from './form-sections.tsx';
 import { useDraft } from './use-draft.ts';
 import { useUnsynced } from './use-unsynced.ts';
+import { formatLocalDateTime } from '#shared/model/local-time.ts';
 
 type Props = { measure: Measure; onClose: () => void };
 
@@ -217,7 +218,7 @@ export function MeasureForm({ measure, onClose }: Props) {
       </header>
       {draft.offer && (
         <div className="banner" role="alert">
-          {t('form.draftFound', { time: new Date(draft.offer.savedAt).toLocaleString(settings.locale) })}
+          {t('form.draftFound', { time: formatLocalDateTime(draft.offer.savedAt) })}
           <button
             type="button"
             className="button button--primary touch"

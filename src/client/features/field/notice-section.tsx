@@ -4,8 +4,9 @@ import { useState } from 'react';
 import type { Measure } from '#shared/model/measure.ts';
 import { type NoticeLevel, noticeLevels, openNotices, replyTo } from '#shared/model/supervision.ts';
 import { todayIso } from '#shared/model/dates.ts';
-import { useSettings, useT } from '#client/context/ledger-context.tsx';
+import { useT } from '#client/context/ledger-context.tsx';
 import { Errors } from './form-sections.tsx';
+import { formatLocalDateTime } from '#shared/model/local-time.ts';
 
 type Props = {
   measure: Measure;
@@ -18,7 +19,6 @@ type Props = {
 
 export function NoticeSection({ measure, canReply, canIssue, errors, onReply, onIssue }: Props) {
   const t = useT();
-  const { locale } = useSettings();
   const [replies, setReplies] = useState<Record<string, string>>({});
   const [level, setLevel] = useState<NoticeLevel>('remind');
   const [asked, setAsked] = useState('');
@@ -38,7 +38,7 @@ export function NoticeSection({ measure, canReply, canIssue, errors, onReply, on
             <li key={n.id} className={`notice notice--${standing ? (standing.overdue ? 'overdue' : 'open') : 'answered'}`} data-testid="notice">
               <strong>{t('notice.line', { number: n.number, level: t(`notice.level.${n.level}`), date: n.replyBy })}</strong>
               <span>{t('notice.asked', { text: n.asked })}</span>
-              <span className="history__meta">{t('notice.by', { by: n.by, time: new Date(n.at).toLocaleString(locale) })}</span>
+              <span className="history__meta">{t('notice.by', { by: n.by, time: formatLocalDateTime(n.at) })}</span>
               {standing?.overdue && <span className="form-error">{t('notice.overdue', { days: standing.daysOverdue, level: t(`notice.level.${standing.level}`) })}</span>}
               {standing && !standing.overdue && <span className="badge badge--notice">{t('notice.open')}</span>}
               {reply && <span>{t('notice.answered', { text: reply.text, by: reply.by, date: reply.date })}</span>}

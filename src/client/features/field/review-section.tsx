@@ -4,8 +4,9 @@ import { useState } from 'react';
 import type { Measure } from '#shared/model/measure.ts';
 import { isAwaitingVerification, isReturned, latestReview, type ReviewEntry, returnCount, scheduledRecheck } from '#shared/model/supervision.ts';
 import { todayIso } from '#shared/model/dates.ts';
-import { useSettings, useT } from '#client/context/ledger-context.tsx';
+import { useT } from '#client/context/ledger-context.tsx';
 import { Errors } from './form-sections.tsx';
+import { formatLocalDateTime } from '#shared/model/local-time.ts';
 
 export type ReviewAction =
   | { kind: 'apply'; text: string; documents: string[] }
@@ -116,7 +117,6 @@ export function ReviewSection({ measure, canApply, canVerify, errors, onAct }: P
 /** Every step, oldest first, as the record keeps them. */
 export function ReviewHistory({ reviews }: { reviews: readonly ReviewEntry[] }) {
   const t = useT();
-  const { locale } = useSettings();
   if (reviews.length === 0) return null;
   return (
     <>
@@ -124,7 +124,7 @@ export function ReviewHistory({ reviews }: { reviews: readonly ReviewEntry[] }) 
       <ol className="history" aria-label={t('review.history')}>
         {reviews.map((r) => (
           <li key={r.id} data-step={r.step}>
-            <span className="history__meta">{t('review.entry', { time: new Date(r.at).toLocaleString(locale), by: r.by, step: t(`review.step.${r.step}`) })}</span>
+            <span className="history__meta">{t('review.entry', { time: formatLocalDateTime(r.at), by: r.by, step: t(`review.step.${r.step}`) })}</span>
             {r.text && <span className="history__text">{r.text}</span>}
             {r.evidence.length > 0 && <span className="history__meta">{t('review.evidence', { items: r.evidence.join(t('common.separator')) })}</span>}
             {r.files.length > 0 && <span className="history__meta">{t('review.files', { count: r.files.length })}</span>}

@@ -2,15 +2,17 @@
 // figures, each with its source — for setting beside what the ledger counts.
 import { useState } from 'react';
 import type { LedgerInfo } from '#shared/model/ledger-info.ts';
-import { useRecords, useT } from '#client/context/ledger-context.tsx';
+import { useRecords, useSettings, useT } from '#client/context/ledger-context.tsx';
 import { Dialog } from '#client/ui/dialog.tsx';
+import { formatNumber } from '#client/lib/format.ts';
 
-function formatValue(value: number, unit: string): string {
-  return `${value.toLocaleString('zh-CN')} ${unit}`.trim();
+function formatValue(locale: string, value: number, unit: string): string {
+  return `${formatNumber(locale, value, 2)} ${unit}`.trim();
 }
 
 function InfoTables({ info }: { info: LedgerInfo }) {
   const t = useT();
+  const { locale } = useSettings();
   return (
     <>
       <h3>{info.title}</h3>
@@ -54,7 +56,7 @@ function InfoTables({ info }: { info: LedgerInfo }) {
             // A name may repeat with another source (1100 余项 / 1150 项): name and source tell them apart.
             <tr key={`${f.name}${f.source}`}>
               <td>{f.name}</td>
-              <td>{formatValue(f.value, f.unit)}</td>
+              <td>{formatValue(locale, f.value, f.unit)}</td>
               <td>{f.quote}</td>
               <td>{f.asOf ?? ''}</td>
               <td>{f.source}</td>

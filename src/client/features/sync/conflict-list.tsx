@@ -6,18 +6,18 @@ import { parseFieldText } from '#shared/model/field-codec.ts';
 import { kindOf } from '#shared/model/field-kinds.ts';
 import type { Conflict } from '#shared/sync/protocol.ts';
 import { useDevice } from '#client/context/device-context.tsx';
-import { useSettings, useStorage, useT } from '#client/context/ledger-context.tsx';
+import { useStorage, useT } from '#client/context/ledger-context.tsx';
 import { createCodecContext } from '#client/storage/codec-context.ts';
 import { SyncHttpError } from '#client/sync/transport.ts';
 import { useToast } from '#client/ui/toast.tsx';
 import { formatValue, recordTitle } from '#client/storage/format-value.ts';
 import { describeServerError } from '#client/sync/describe-server-error.ts';
+import { formatLocalDateTime } from '#shared/model/local-time.ts';
 
 /** `resolver`: the user may resolve conflicts (a coordinator); others only see them. */
 export function ConflictList({ resolver }: { resolver: boolean }) {
   const { sync } = useDevice();
   const { cache } = useStorage();
-  const { locale } = useSettings();
   const t = useT();
   const toast = useToast();
   const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
@@ -69,7 +69,7 @@ export function ConflictList({ resolver }: { resolver: boolean }) {
               {t('sync.serverValue', { actor: c.serverActor })}：<span data-testid="conflict-server">{formatValue(cache, t, c.entity, c.field, c.serverValue)}</span>
             </div>
             <div>
-              {t('sync.clientValue', { actor: c.clientActor, time: new Date(c.clientAt).toLocaleString(locale, { hour12: false }) })}：
+              {t('sync.clientValue', { actor: c.clientActor, time: formatLocalDateTime(c.clientAt) })}：
               <span data-testid="conflict-client">{formatValue(cache, t, c.entity, c.field, c.clientValue)}</span>
             </div>
             {!resolver ? null : editing?.id === c.id ? (

@@ -7,6 +7,7 @@ import { canCarryChanges, canResolveConflicts } from '#shared/auth/permissions.t
 import { useDevice, useObservable } from '#client/context/device-context.tsx';
 import { useSettings, useT } from '#client/context/ledger-context.tsx';
 import { downloadText } from '#client/lib/download.ts';
+import { formatNumber } from '#client/lib/format.ts';
 import { describeFailure } from '#client/sync/describe-server-error.ts';
 import type { SyncState } from '#client/sync/sync-engine.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
@@ -14,34 +15,36 @@ import { Dialog } from '#client/ui/dialog.tsx';
 import { CarryImport } from './carry-import.tsx';
 import { ConflictList } from './conflict-list.tsx';
 import { RejectedList } from './rejected-list.tsx';
+import { formatLocalDateTime } from '#shared/model/local-time.ts';
 
 /** The header's word for the sync state. */
-export function syncLabel(t: Translate, state: SyncState): string {
-  const waiting = state.pending + state.unsentFiles;
+export function syncLabel(t: Translate, state: SyncState, locale = 'zh-CN'): string {
+  // 待同步 10,000 after a bulk edit: counts grouped as the language writes them.
+  const waiting = formatNumber(locale, state.pending + state.unsentFiles);
+  const anyWaiting = state.pending + state.unsentFiles > 0;
   if (state.syncing) return t('sync.syncing');
-  if (state.error?.kind === 'network') return waiting > 0 ? t('sync.offlinePending', { count: waiting }) : t('sync.offline');
-  if (state.error?.kind === 'unavailable') return waiting > 0 ? t('sync.unavailablePending', { count: waiting }) : t('sync.unavailable');
+  if (state.error?.kind === 'network') return anyWaiting ? t('sync.offlinePending', { count: waiting }) : t('sync.offline');
+  if (state.error?.kind === 'unavailable') return anyWaiting ? t('sync.unavailablePending', { count: waiting }) : t('sync.unavailable');
   if (state.error) return t('sync.failed');
-  if (waiting > 0) return t('sync.pending', { count: waiting });
+  if (anyWaiting) return t('sync.pending', { count: waiting });
   return state.lastSyncAt ? t('sync.synced') : t('sync.never');
 }
 
 export function SyncStatus() {
   const { sync } = useDevice();
   const state = useObservable(sync.state);
-  const { locale, account } = useSettings();
+  const { account, locale } = useSettings();
   const t = useT();
   const [open, setOpen] = useState(false);
-  const time = (iso: string) => new Date(iso).toLocaleString(locale, { hour12: false });
   const resolver = account !== null && canResolveConflicts(account);
   const conflicts = resolver && (state.openConflicts ?? 0) > 0;
   const attention = state.error?.kind === 'server' || state.rejected > 0 || conflicts;
   // Never "all uploaded" above a list of refused changes.
   const summary =
     state.rejected > 0
-      ? t('sync.rejectedSummary', { count: state.rejected })
+      ? t('sync.rejectedSummary', { count: formatNumber(locale, state.rejected) })
       : state.pending > 0
-        ? t('sync.pendingDetail', { count: state.pending })
+        ? t('sync.pendingDetail', { count: formatNumber(locale, state.pending) })
         : state.unsentFiles === 0
           ? t('sync.allUploaded')
           : '';
@@ -49,7 +52,7 @@ export function SyncStatus() {
   return (
     <>
       <button type="button" className={attention ? 'button button--danger' : 'button'} data-testid="sync-status" onClick={() => setOpen(true)}>
-        {syncLabel(t, state)}
+        {syncLabel(t, state, locale)}
         {conflicts && <span className="sync-badge">{t('sync.conflictsBadge', { count: state.openConflicts ?? 0 })}</span>}
       </button>
       <Dialog
@@ -71,8 +74,8 @@ export function SyncStatus() {
         }
       >
         <p data-testid="sync-pending">{summary}</p>
-        {state.unsentFiles > 0 && <p>{t('sync.filesPending', { count: state.unsentFiles })}</p>}
-        <p className="note">{state.lastSyncAt ? t('sync.last', { time: time(state.lastSyncAt) }) : t('sync.never')}</p>
+        {state.unsentFiles > 0 && <p>{t('sync.filesPending', { count: formatNumber(locale, state.unsentFiles) })}</p>}
+        <p className="note">{state.lastSyncAt ? t('sync.last', { time: formatLocalDateTime(state.lastSyncAt) }) : t('sync.never')}</p>
         {state.error && (
           <p className={state.error.kind === 'server' ? 'warning' : 'note'} role="alert">
             {state.error.kind === 'network' ? t('sync.errorOffline') : state.error.kind === 'unavailable' ? t('sync.errorUnavailable') : state.error.code === 'foreignClient' ? t('sync.errorForeignClient') : t('sync.errorServer', { reason: describeFailure(t, state.error) })}
