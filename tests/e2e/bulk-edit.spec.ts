@@ -124,7 +124,7 @@ test('fills down into the ticked rows with Ctrl+D, copies rows and cells as TSV,
   await showRow(page, GRID, measureId(1, 1));
   await focusCell(page, cell(page, GRID, measureId(1, 1), 'owner'));
   await page.keyboard.press('Control+d');
-  await expect(page.getByText('已填充 2 个单元格')).toBeVisible();
+  await expect(page.getByText('已修改 2 行')).toBeVisible();
   await expect(cell(page, GRID, measureId(1, 2), 'owner')).toHaveText('张三');
   await expect(cell(page, GRID, measureId(1, 3), 'owner')).toHaveText('');
   await showRow(page, GRID, measureId(2, 1));
@@ -166,7 +166,7 @@ test.describe('on a demonstration server (LEDGER_DEMO=1, which alone makes synth
     await dialog.getByLabel('列').selectOption({ label: '责任人' });
     await dialog.getByLabel('值').fill('李四');
     await dialog.getByRole('button', { name: '应用到 1000 行' }).click();
-    await expect(page.getByText('已修改 1000 个单元格')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('已修改 1000 行')).toBeVisible({ timeout: 20_000 });
     await expect(cell(page, GRID, measureId(1, 1), 'owner')).toHaveText('李四');
 
     await undoButton(page).click();

@@ -1,5 +1,5 @@
 // The frame every grid view shares: theme, language, transaction feeding, store-driven edits, IME-safe keys.
-import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridOptions, GridReadyEvent } from 'ag-grid-community';
+import type { CellDoubleClickedEvent, CellEditRequestEvent, ColDef, Column, GetRowIdParams, GridApi, GridOptions, GridReadyEvent, IRowNode } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Change } from '#shared/model/change.ts';
@@ -14,6 +14,8 @@ import type { ColumnContext } from './columns.ts';
 import { parseCellInput } from './columns.ts';
 import { gridLocaleText, gridTheme } from './grid-setup.ts';
 import { attachKeyboardProxy, type ProxyHooks, wantsKeyboardProxy } from './keyboard-proxy.ts';
+import { lockedCellMessage } from './locked-cell.ts';
+import './grid-look.css';
 import { type Feedback, saveWithFeedback } from './save-feedback.ts';
 
 type GridHostProps<T extends AnyRecord> = {
@@ -50,7 +52,7 @@ function getRowId<T extends AnyRecord>(p: GetRowIdParams<T>): string {
 
 export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, rowLabel, onReady, toChanges, gridOptions, keyHooks, testId }: GridHostProps<T>) {
   const storage = useStorage();
-  const { locale } = useSettings();
+  const { locale, account } = useSettings();
   const t = useT();
   const toast = useToast();
   const host = useRef<HTMLDivElement>(null);
@@ -85,6 +87,15 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
   // The hooks change with every render of the view; the proxy stays attached and calls the latest ones.
   const hooks = useRef(keyHooks);
   hooks.current = keyHooks;
+  // An attempt on a read-only cell is answered with why (其他单位牵头 / 需要协调员), never with silence.
+  const tellLocked = useRef((_node: IRowNode, _column: Column) => {});
+  tellLocked.current = (node, column) => {
+    const text = lockedCellMessage(t, account, storage.cache, node, column);
+    if (text) toast.show({ kind: 'info', text });
+  };
+  const onCellDoubleClicked = useCallback((e: CellDoubleClickedEvent<T>) => {
+    if (!e.node.rowPinned) tellLocked.current(e.node, e.column);
+  }, []);
   useEffect(() => {
     const element = host.current;
     if (!api || !element) return undefined;
@@ -94,6 +105,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
         onCopy: () => hooks.current?.onCopy?.() ?? null,
         onPaste,
         onShortcut: (key, shift) => hooks.current?.onShortcut?.(key, shift) ?? false,
+        onReadOnly: (node, column) => tellLocked.current(node, column),
       });
       // A name for the keyboard's textarea before a cell lends it one (the proxy keeps it while an empty cell lends none).
       const proxy = element.querySelector<HTMLTextAreaElement>('textarea.keyboard-proxy');
@@ -164,6 +176,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
         defaultColDef={defaultColDef}
         selectionColumnDef={selectionColumnDef}
         onGridReady={onGridReady}
+        onCellDoubleClicked={onCellDoubleClicked}
         {...gridOptions}
       />
     </div>
