@@ -14,6 +14,7 @@ import type { ColumnContext } from './columns.ts';
 import { parseCellInput } from './columns.ts';
 import { gridLocaleText, gridTheme } from './grid-setup.ts';
 import { attachKeyboardProxy, type ProxyHooks, wantsKeyboardProxy } from './keyboard-proxy.ts';
+import { fitHeader } from './header-width.ts';
 import { lockedCellMessage } from './locked-cell.ts';
 import './grid-look.css';
 import { type Feedback, saveWithFeedback } from './save-feedback.ts';
@@ -57,6 +58,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
   const toast = useToast();
   const host = useRef<HTMLDivElement>(null);
   const localeText = useMemo(() => gridLocaleText(locale), [locale]);
+  const fittedColumns = useMemo(() => columnDefs.map(fitHeader), [columnDefs]);
   const [api, setApi] = useState<GridApi<T> | null>(null);
   // Before the cache has read IndexedDB the grid shows its loading overlay; the rows come in one go after.
   const [initialRows] = useState(() => (storage.cache.isReady() ? [...loadRows()] : undefined));
@@ -162,7 +164,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
         theme={gridTheme}
         localeText={localeText}
         rowData={initialRows}
-        columnDefs={columnDefs}
+        columnDefs={fittedColumns}
         getRowId={getRowId<T>}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}

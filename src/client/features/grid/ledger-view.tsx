@@ -106,7 +106,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'measure', field: 'owner', kind: 'text', width: 100 }, env),
       fieldColumn({ entity: 'measure', field: 'deadline', kind: 'date', width: 130 }, env),
       fieldColumn({ entity: 'measure', field: 'deadlineNote', kind: 'text', width: 110 }, env),
-      fieldColumn({ entity: 'measure', field: 'status', kind: 'status', width: 110 }, env),
+      fieldColumn({ entity: 'measure', field: 'status', kind: 'status', width: 130 }, env),
       fieldColumn({ entity: 'measure', field: 'progress', kind: 'percent', width: 100 }, env),
       fieldColumn({ entity: 'measure', field: 'progressNote', kind: 'multiline', width: 240 }, env),
       fieldColumn({ entity: 'measure', field: 'progressNoteDate', kind: 'date', width: 130 }, env),

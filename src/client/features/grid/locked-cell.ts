@@ -17,5 +17,5 @@ export function lockedCellMessage(t: Translate, user: SessionUser | null, cache:
   const lead = typeof data.leadDepartmentId === 'string' ? cache.get('department', data.leadDepartmentId) : undefined;
   // The matrix's columns are units, named by their header.
   const fieldName = context.kind === 'role' ? column.getColDef().headerName : undefined;
-  return describeReadOnly(t, reason, { entity: context.entity, field: context.field, fieldName, unit: lead ? lead.shortName || lead.name : undefined });
+  return describeReadOnly(t, reason, { entity: context.entity, field: context.field, fieldName, unit: lead?.name });
 }

@@ -47,7 +47,7 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'problem', field: 'number', kind: 'int', width: 80, pinned: 'left', sort: 'asc' }, env),
       fieldColumn({ entity: 'problem', field: 'title', kind: 'text', width: 240, pinned: 'left' }, env),
       fieldColumn({ entity: 'problem', field: 'areaId', kind: 'area', width: 150, options: areas }, env),
-      fieldColumn({ entity: 'problem', field: 'status', kind: 'status', width: 110 }, env),
+      fieldColumn({ entity: 'problem', field: 'status', kind: 'status', width: 130 }, env),
       fieldColumn({ entity: 'problem', field: 'deadline', kind: 'date', width: 130 }, env),
       fieldColumn({ entity: 'problem', field: 'overallLeadDepartmentId', kind: 'department', width: 130, options: departments }, env),
       fieldColumn({ entity: 'problem', field: 'leadDepartmentId', kind: 'department', width: 170, options: departments }, env),
