@@ -29,7 +29,7 @@ export const enLook: Record<keyof typeof zhLook, string> = {
   'toolbar.label': 'Grid toolbar',
   'toolbar.add': 'Add',
   'toolbar.selection': 'Selection and bulk actions',
-  'toolbar.view': 'View',
+  'toolbar.view': 'View actions',
   'toolbar.export': 'Export',
   'toolbar.exportMenu': 'Export',
   'toolbar.selectAllHint': 'Tick every row the filters show',

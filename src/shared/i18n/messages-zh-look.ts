@@ -27,7 +27,7 @@ export const zhLook = {
   'toolbar.label': '表格工具栏',
   'toolbar.add': '新增',
   'toolbar.selection': '选择与批量操作',
-  'toolbar.view': '视图',
+  'toolbar.view': '视图操作',
   'toolbar.export': '导出',
   'toolbar.exportMenu': '导出',
   'toolbar.selectAllHint': '勾选当前筛选出的全部行',
