@@ -174,6 +174,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
   const mineOn = useRef(false);
   const userRef = useRef(user);
   userRef.current = user;
+  const mineNoUnits = useRef(false);
   // An account without units sees an empty 我的部门: the grid's overlay says why, not just that nothing matches.
   const mine = useMemo(
     () => ({
@@ -181,6 +182,9 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       set: (on: boolean) => {
         mineOn.current = on;
         const noUnits = on && (userRef.current?.departmentIds.length ?? 0) === 0;
+        // Only when it changes: the grid is told nothing new while a view is being applied.
+        if (noUnits === mineNoUnits.current) return;
+        mineNoUnits.current = noUnits;
         apiRef.current?.setGridOption('overlayComponentParams', { noMatchingRows: { overlayText: noUnits ? t('ledger.mineNoUnits') : undefined } });
       },
     }),
