@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { todayIso } from '../../src/shared/model/dates.ts';
 import { expect, test } from './support/fixtures.ts';
-import { cell, focusCell, goTo, measureId, openLedger, problemId, reportMeasureId, rowsText, SAMPLE, showRow, typeInto } from './support/ledger-page.ts';
+import { cell, focusCell, goTo, measureId, openLedger, problemId, reportMeasureId, rowsText, SAMPLE, shownText, showRow, typeInto } from './support/ledger-page.ts';
 
 const GRID = 'ledger-grid';
 
@@ -125,7 +125,7 @@ test('fills down into the ticked rows with Ctrl+D, copies rows and cells as TSV,
   await showRow(page, GRID, measureId(1, 1));
   await focusCell(page, cell(page, GRID, measureId(1, 1), 'owner'));
   await page.keyboard.press('Control+d');
-  await expect(page.getByText('已填充 2 个单元格')).toBeVisible();
+  await expect(page.getByText('已修改 2 行')).toBeVisible();
   await expect(cell(page, GRID, measureId(1, 2), 'owner')).toHaveText('张三');
   await expect(cell(page, GRID, measureId(1, 3), 'owner')).toHaveText('');
   await showRow(page, GRID, measureId(2, 1));
@@ -167,7 +167,7 @@ test.describe('on a demonstration server (LEDGER_DEMO=1, which alone makes synth
     await dialog.getByLabel('列').selectOption({ label: '责任人' });
     await dialog.getByLabel('值').fill('李四');
     await dialog.getByRole('button', { name: '应用到 1000 行' }).click();
-    await expect(page.getByText('已修改 1000 个单元格')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('已修改 1000 行')).toBeVisible({ timeout: 20_000 });
     await expect(cell(page, GRID, measureId(1, 1), 'owner')).toHaveText('李四');
 
     await undoButton(page).click();
@@ -250,10 +250,10 @@ test('saves a view with its sort and filter, which survives a reload; built-in v
   await typeInto(page, cell(page, GRID, measureId(4, 2), 'deadline'), iso);
   const views = page.getByLabel('视图', { exact: true });
   await views.selectOption({ label: '逾期（红灯）' });
-  await expect(page.getByText(rowsText(SAMPLE.overdue + 1))).toBeVisible();
+  await expect(page.getByText(shownText(SAMPLE.overdue + 1))).toBeVisible();
   await expect(cell(page, GRID, measureId(4, 1), 'deadline')).toHaveText('2020-01-01');
   await views.selectOption({ label: '本周到期' });
-  await expect(page.getByText('共 1 条措施')).toBeVisible();
+  await expect(page.getByText(shownText(1))).toBeVisible();
   await expect(cell(page, GRID, measureId(4, 2), 'deadline')).toHaveText(iso);
 
   await page.locator(`[data-testid="${GRID}"] .ag-header-cell[col-id="owner"]`).click();
@@ -263,10 +263,10 @@ test('saves a view with its sort and filter, which survives a reload; built-in v
   await views.selectOption({ label: '全部' });
   await expect(page.getByText(rowsText(SAMPLE.measures))).toBeVisible();
   await views.selectOption({ label: '本周要办' });
-  await expect(page.getByText('共 1 条措施')).toBeVisible();
+  await expect(page.getByText(shownText(1))).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText('共 1 条措施')).toBeVisible();
+  await expect(page.getByText(shownText(1))).toBeVisible();
   await expect(views).toHaveValue('saved:本周要办');
   await expect(page.locator(`[data-testid="${GRID}"] .ag-header-cell[col-id="owner"]`)).toHaveAttribute('aria-sort', 'ascending');
 });

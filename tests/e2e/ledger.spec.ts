@@ -1,6 +1,6 @@
 // The ledger in a real browser: sample data on first start, edits that persist, refusals that change nothing.
 import { expect, test } from './support/fixtures.ts';
-import { addMeasureUnderProblem8, cell, focusCell, goTo, measureId, openLedger, problemId, rowsText, SAMPLE, showRow, typeInto } from './support/ledger-page.ts';
+import { addMeasureUnderProblem8, cell, focusCell, goTo, measureId, openLedger, problemId, rowsText, SAMPLE, shownText, showRow, typeInto } from './support/ledger-page.ts';
 
 test('shows the seed’s ledger on first start', async ({ page }) => {
   await openLedger(page);
@@ -103,7 +103,7 @@ test('adds a measure under the focused problem and opens its title for typing', 
   await expect(await addMeasureUnderProblem8(page, '建立土地历史遗留问题台账')).toBeVisible();
   await page.reload();
   await page.getByRole('searchbox').fill('土地历史遗留问题台账');
-  await expect(page.getByText('共 1 条措施')).toBeVisible();
+  await expect(page.getByText(shownText(1, SAMPLE.measures + 1))).toBeVisible();
   await expect(page.locator('[data-testid="ledger-grid"] .ag-cell[col-id="title"]', { hasText: '建立土地历史遗留问题台账' })).toBeVisible();
   await expect(page.locator('[data-testid="ledger-grid"] .ag-cell[col-id="problemNumber"]')).toHaveText('8');
 });

@@ -86,7 +86,8 @@ test('exports the grid as shown, and the full data, which imports back unchanged
   const shown = await rowsShown();
   expect(shown).toBeGreaterThan(0);
   const viewDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出 CSV' }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: '导出' }).click();
+  await page.getByRole('menuitem', { name: '导出 CSV' }).click();
   const view = await viewDownload;
   expect(view.suggestedFilename()).toMatch(/^整改措施-\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = await csvOf(view);

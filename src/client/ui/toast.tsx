@@ -1,39 +1,54 @@
-// Short messages at the foot of the screen: confirmations that fade, errors that stay until closed.
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+// Short messages at the foot of the screen, one at a time (the newest replaces the one showing, so saves never
+// stack up over the list): confirmations fade, errors stay until closed or replaced; one may carry an action.
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 
 export type ToastKind = 'info' | 'error';
-export type Toast = { id: number; text: string; kind: ToastKind; action?: { label: string; run: () => void } };
+export type ToastAction = { label: string; run: () => void; /** A tooltip, e.g. the action's keyboard shortcut. */ title?: string };
+export type Toast = { id: number; text: string; kind: ToastKind; action?: ToastAction };
 type ToastInput = Omit<Toast, 'id'>;
 
-type ToastApi = { show(toast: ToastInput): void; dismiss(id: number): void };
+type ToastApi = {
+  /** Shows the toast in place of any other. */
+  show(toast: ToastInput): void;
+  /** The same, returning its id, for a caller that closes it when its action no longer applies. */
+  open(toast: ToastInput): number;
+  /** Closes the toast if it is still the one showing. */
+  dismiss(id: number): void;
+};
 
 const ToastContext = createContext<ToastApi | null>(null);
 const INFO_MS = 6_000;
+// Time enough to reach for the action (撤销).
+const ACTION_MS = 10_000;
 let nextId = 1;
 
 export function ToastProvider({ closeLabel, children }: { closeLabel: string; children: ReactNode }) {
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
-  const show = useCallback(
+  const [toast, setToast] = useState<Toast | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const dismiss = useCallback((id: number) => setToast((current) => (current?.id === id ? null : current)), []);
+  const open = useCallback(
     (input: ToastInput) => {
-      const toast = { ...input, id: nextId++ };
-      setToasts((list) => [...list.slice(-4), toast]);
-      if (toast.kind === 'info') setTimeout(() => dismiss(toast.id), INFO_MS);
+      const next = { ...input, id: nextId++ };
+      clearTimeout(timer.current);
+      setToast(next);
+      if (next.kind === 'info') timer.current = setTimeout(() => dismiss(next.id), next.action ? ACTION_MS : INFO_MS);
+      return next.id;
     },
     [dismiss],
   );
-  const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
+  const api = useMemo(() => ({ open, show: (input: ToastInput) => void open(input), dismiss }), [open, dismiss]);
   return (
     <ToastContext.Provider value={api}>
       {children}
       <div className="toasts" aria-live="polite">
-        {toasts.map((toast) => (
-          <div key={toast.id} className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+        {toast && (
+          <div key={toast.id} className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">
             <span className="toast__text">{toast.text}</span>
             {toast.action && (
               <button
                 type="button"
                 className="button button--link"
+                title={toast.action.title}
                 onClick={() => {
                   dismiss(toast.id);
                   toast.action?.run();
@@ -46,7 +61,7 @@ export function ToastProvider({ closeLabel, children }: { closeLabel: string; ch
               ×
             </button>
           </div>
-        ))}
+        )}
       </div>
     </ToastContext.Provider>
   );

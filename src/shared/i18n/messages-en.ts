@@ -5,6 +5,7 @@ import { enCli } from './messages-en-cli.ts';
 import { enField } from './messages-en-field.ts';
 import { enFirstStart } from './messages-en-first-start.ts';
 import { enHistory } from './messages-en-history.ts';
+import { enLook } from './messages-en-look.ts';
 import { enImport } from './messages-en-import.ts';
 import { enReport } from './messages-en-report.ts';
 import { enSafety } from './messages-en-safety.ts';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...enSupervision,
   ...enBulletin,
   ...enHistory,
+  ...enLook,
   ...enServer,
   ...enShell,
   'app.title': 'Rectification Ledger',
@@ -199,7 +201,6 @@ export const en: Record<MessageKey, string> = {
   'toast.needProblem': 'Add a problem first',
   'toast.inUseDepartment': 'Department “{name}” is still referenced {count} times and cannot be deleted',
 
-  'ledger.rows': '{count} measures',
   'ledger.selected': '{count} selected',
   'ledger.empty': 'The ledger is empty. Load the sample ledger from the Data menu.',
   'matrix.cell': '{role} · {done}/{total} completed',
@@ -335,10 +336,8 @@ export const en: Record<MessageKey, string> = {
   'bulk.pickCell': 'Click a cell first',
   'bulk.fillNeedsRows': 'Tick the rows to fill first, then fill down',
   'bulk.fillTitle': 'Fill down',
-  'bulk.filled': 'Filled {cells} cells',
   'bulk.setNeedsRows': 'Tick the rows to change first',
   'bulk.setTitle': 'Bulk edit',
-  'bulk.set': 'Changed {cells} cells',
   'bulk.apply': 'Apply ({cells} cells)',
   'bulk.applyValid': 'Apply only the {cells} valid cells',
   'bulk.summary': '{cells} cells can change; {refused} refused; {skipped} not editable, skipped',

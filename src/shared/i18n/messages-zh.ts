@@ -5,6 +5,7 @@ import { zhCli } from './messages-zh-cli.ts';
 import { zhField } from './messages-zh-field.ts';
 import { zhFirstStart } from './messages-zh-first-start.ts';
 import { zhHistory } from './messages-zh-history.ts';
+import { zhLook } from './messages-zh-look.ts';
 import { zhImport } from './messages-zh-import.ts';
 import { zhReport } from './messages-zh-report.ts';
 import { zhSafety } from './messages-zh-safety.ts';
@@ -29,6 +30,7 @@ export const zh = {
   ...zhSupervision,
   ...zhBulletin,
   ...zhHistory,
+  ...zhLook,
   ...zhServer,
   ...zhShell,
   'app.title': '整改台账',
@@ -198,7 +200,6 @@ export const zh = {
   'toast.needProblem': '请先新增一个问题',
   'toast.inUseDepartment': '责任单位“{name}”仍被 {count} 处引用，不能删除',
 
-  'ledger.rows': '共 {count} 条措施',
   'ledger.selected': '已选 {count} 条',
   'ledger.empty': '台账为空。可在“数据”菜单中载入示例台账。',
   'matrix.cell': '{role} · {done}/{total} 已完成',
@@ -334,10 +335,8 @@ export const zh = {
   'bulk.pickCell': '请先点选一个单元格',
   'bulk.fillNeedsRows': '请先勾选要填充的行，再向下填充',
   'bulk.fillTitle': '向下填充',
-  'bulk.filled': '已填充 {cells} 个单元格',
   'bulk.setNeedsRows': '请先勾选要修改的行',
   'bulk.setTitle': '批量修改',
-  'bulk.set': '已修改 {cells} 个单元格',
   'bulk.apply': '应用（{cells} 个单元格）',
   'bulk.applyValid': '只应用有效的 {cells} 个单元格',
   'bulk.summary': '可修改 {cells} 个单元格；{refused} 个被拒绝；{skipped} 个不可编辑，已跳过',

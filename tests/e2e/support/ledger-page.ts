@@ -14,6 +14,8 @@ export const problemId = (problem: number) => sampleId(`problem:${problem}`);
  */
 export const SAMPLE = { problems: 10, measures: 202, departments: 39, overdue: 4 } as const;
 export const rowsText = (count: number) => `共 ${count} 条措施`;
+/** The ledger's count while a view, search or figure hides rows: 显示 5 / 共 202 条. */
+export const shownText = (shown: number, total: number = SAMPLE.measures) => `显示 ${shown} / 共 ${total} 条`;
 
 /** Opens the app, signs in (the test server's admin unless told), and waits for the ledger grid's rows. */
 export async function openLedger(page: Page, url = '/', credentials: { username: string; password: string } = ADMIN): Promise<void> {

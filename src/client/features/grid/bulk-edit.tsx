@@ -6,12 +6,14 @@ import { type ReactNode, useState } from 'react';
 import { parseClipboard, writeClipboard } from '#shared/csv/table.ts';
 import type { Change } from '#shared/model/change.ts';
 import type { AnyRecord } from '#shared/model/entities.ts';
+import { describeFieldError } from '#shared/i18n/describe-error.ts';
 import { useSettings, useStorage } from '#client/context/ledger-context.tsx';
 import { createCodecContext } from '#client/storage/codec-context.ts';
 import { BulkSetDialog, type BulkValue, PlanReview } from './bulk-dialogs.tsx';
 import { type CellInput, type CellPlan, type NewRowInput, type PlanContext, planCells } from './cell-plan.ts';
 import type { ColumnContext } from './columns.ts';
 import type { ProxyHooks } from './keyboard-proxy.ts';
+import { lockedCellMessage } from './locked-cell.ts';
 import { type Feedback, saveWithFeedback } from './save-feedback.ts';
 
 export type NewRows<T> = (count: number, after: T | undefined) => Extract<Change, { op: 'create' }>[];
@@ -24,7 +26,8 @@ export type BulkEdit = {
   element: ReactNode;
 };
 
-type Review = { title: string; plan: CellPlan; withNewRows?: { plan: CellPlan; count: number }; done: (cells: number) => string };
+/** `done`: the confirmation once saved; `locked`: why nothing changed when every target cell was read-only. */
+type Review = { title: string; plan: CellPlan; withNewRows?: { plan: CellPlan; count: number }; done: (plan: CellPlan) => string; locked?: string | null };
 
 const isDataColumn = (c: Column) => !c.getColId().startsWith('ag-Grid-');
 const byIndex = (a: IRowNode, b: IRowNode) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0);
@@ -45,18 +48,44 @@ export function useBulkEdit<T extends AnyRecord>({ api, feedback, newRows }: { a
     now: new Date().toISOString(),
   });
 
-  const apply = async (plan: CellPlan, done: (cells: number) => string) => {
+  // 撤销 in the confirmation is the session's undo (the same step as Ctrl+Z); once another step is saved or
+  // undone it would undo something else, so the confirmation closes.
+  const undoLast = async () => {
+    const result = await storage.undo.undo();
+    if (result && !result.ok) {
+      const lines = result.errors.slice(0, 5).flatMap((r) => r.errors.map((e) => `${t('undo.refused')}${describeFieldError(t, r.entity, e, feedback.rowLabel(r.entity, r.id))}`));
+      toast.show({ kind: 'error', text: lines.join('\n') });
+    }
+  };
+  const confirmWithUndo = (text: string) => {
+    const id = toast.open({ kind: 'info', text, action: { label: t('action.undo'), title: t('undo.hint'), run: () => void undoLast() } });
+    const stop = storage.undo.state.subscribe(() => {
+      toast.dismiss(id);
+      stop();
+    });
+  };
+
+  const apply = async (plan: CellPlan, done: (plan: CellPlan) => string, locked?: string | null) => {
     setReview(null);
     if (plan.changes.length === 0) {
-      toast.show({ kind: 'info', text: t('bulk.nothing') });
+      toast.show({ kind: 'info', text: locked ?? t('bulk.nothing') });
       return;
     }
-    if (await saveWithFeedback(storage, plan.changes, feedback)) toast.show({ kind: 'info', text: done(plan.cells) });
+    if (await saveWithFeedback(storage, plan.changes, feedback)) confirmWithUndo(done(plan));
+  };
+
+  /** The first target cell the user may not change, in words (其他单位牵头 / 需要协调员). */
+  const lockedOf = (inputs: readonly { node: IRowNode; column: Column }[]) => {
+    for (const { node, column } of inputs) {
+      const text = lockedCellMessage(t, settings.account, storage.cache, node, column);
+      if (text) return text;
+    }
+    return null;
   };
 
   // Nothing refused and nothing to ask: saved at once. Otherwise the user sees every refused cell first.
   const applyOrReview = (next: Review) => {
-    if (next.plan.refused.length === 0 && !next.withNewRows) void apply(next.plan, next.done);
+    if (next.plan.refused.length === 0 && !next.withNewRows) void apply(next.plan, next.done, next.locked);
     else setReview(next);
   };
 
@@ -85,10 +114,10 @@ export function useBulkEdit<T extends AnyRecord>({ api, feedback, newRows }: { a
       });
     });
     const ctx = planContext();
-    const done = (cells: number) => t('bulk.pasted', { cells });
+    const done = (made: CellPlan) => t('bulk.pasted', { cells: made.cells });
     const plan = planCells(inputs, [], ctx);
     if (overflow.length === 0 || !newRows) {
-      applyOrReview({ title: t('bulk.pasteTitle'), plan, done });
+      applyOrReview({ title: t('bulk.pasteTitle'), plan, done, locked: plan.changes.length === 0 ? lockedOf(inputs) : null });
       return;
     }
     const creates = newRows(overflow.length, last?.data);
@@ -113,8 +142,9 @@ export function useBulkEdit<T extends AnyRecord>({ api, feedback, newRows }: { a
       return;
     }
     const value = (source.data as unknown as Record<string, unknown>)[context.field];
-    const plan = planCells(rows.map((node) => ({ node, column: focused.column, value })), [], planContext());
-    applyOrReview({ title: t('bulk.fillTitle'), plan, done: (cells) => t('bulk.filled', { cells }) });
+    const inputs = rows.map((node) => ({ node, column: focused.column, value }));
+    const plan = planCells(inputs, [], planContext());
+    applyOrReview({ title: t('bulk.fillTitle'), plan, done: (made) => t('bulk.rowsChanged', { count: made.changes.length }), locked: plan.changes.length === 0 ? lockedOf(inputs) : null });
   };
 
   const openBulkSet = () => {
@@ -130,8 +160,9 @@ export function useBulkEdit<T extends AnyRecord>({ api, feedback, newRows }: { a
   const runBulkSet = (column: Column, input: BulkValue) => {
     const rows = bulkSet?.rows ?? [];
     setBulkSet(null);
-    const plan = planCells(rows.map((node) => ({ node, column, ...input })), [], planContext());
-    applyOrReview({ title: t('bulk.setTitle'), plan, done: (cells) => t('bulk.set', { cells }) });
+    const inputs = rows.map((node) => ({ node, column, ...input }));
+    const plan = planCells(inputs, [], planContext());
+    applyOrReview({ title: t('bulk.setTitle'), plan, done: (made) => t('bulk.rowsChanged', { count: made.changes.length }), locked: plan.changes.length === 0 ? lockedOf(inputs) : null });
   };
 
   const copy = (): string | null => {
@@ -174,7 +205,7 @@ export function BulkButtons({ bulk, t }: { bulk: BulkEdit; t: Feedback['t'] }) {
       <button type="button" className="button" title={t('bulk.fillHint')} onClick={bulk.fillDown}>
         {t('action.fillDown')}
       </button>
-      <button type="button" className="button" onClick={bulk.openBulkSet}>
+      <button type="button" className="button" title={t('toolbar.bulkSetHint')} onClick={bulk.openBulkSet}>
         {t('action.bulkSet')}
       </button>
     </>

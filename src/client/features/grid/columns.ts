@@ -1,13 +1,14 @@
 // Column definitions made from the shared field kinds: one place decides how each kind shows, edits and filters.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { canEditField, checkChange, type SessionUser } from '#shared/auth/permissions.ts';
+import { canEditField, type SessionUser } from '#shared/auth/permissions.ts';
 import { fieldLabel } from '#shared/i18n/describe-error.ts';
 import type { Translate } from '#shared/i18n/translate.ts';
 import type { EntityName } from '#shared/model/entities.ts';
 import { type CodecContext, type FieldKind, type ParseResult, formatFieldValue, parseFieldText } from '#shared/model/field-codec.ts';
 import { localIsoDate } from '#shared/model/dates.ts';
 import { nextStatuses, type Status, statuses } from '#shared/model/status.ts';
-import { checkSteps } from '#shared/model/supervision-steps.ts';
+import { type LockParams, LockedCell, ProgressBarCell, StatusChipCell } from './cell-renderers.ts';
+import { readOnlyLabel, readOnlyReason, refusedStatus } from './read-only-reason.ts';
 import { SelectCellEditor } from './select-editor.ts';
 import { TextCellEditor, type TextEditorParams } from './text-editor.ts';
 
@@ -69,6 +70,17 @@ export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): Col
     sort: spec.sort,
     cellClass: spec.cellClass as ColDef<T>['cellClass'],
   };
+  // A cell this user may not change looks locked and says why (read-only-reason.ts); chips and bars show always.
+  const lockLabel = (data: unknown) => {
+    if (spec.editable === false || data === undefined) return null;
+    const reason = readOnlyReason(env.user, entity, data as Record<string, unknown>, field);
+    return reason ? readOnlyLabel(env.t, reason) : null;
+  };
+  const rendererParams: LockParams = { lockLabel, progressLabel: (value) => env.t('progress.label', { value }) };
+  col.cellRendererParams = rendererParams;
+  col.cellRendererSelector = (p) =>
+    kind === 'status' ? { component: StatusChipCell } : kind === 'percent' ? { component: ProgressBarCell } : lockLabel(p.data) ? { component: LockedCell } : undefined;
+  if (spec.editable !== false) col.cellClassRules = { 'cell--locked': (p) => lockLabel(p.data) !== null };
   if (kind === 'date') {
     col.filterValueGetter = (p) => (p.data as Record<string, unknown> | undefined)?.[field] ?? null;
     col.filterParams = { comparator: compareIsoDate, inRangeInclusive: true };
@@ -82,14 +94,8 @@ export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): Col
     col.cellEditorPopup = true;
     col.cellEditorParams =
       kind === 'status'
-        ? (p: { value: Status; data: Record<string, unknown> }) => ({
-            // Only the statuses the lifecycle allows next, that this user may set, and that need no step of their
-            // own: 已销号 comes only through 核实销号 (申请销号 → 通过), never a pick from this list.
-            values: [p.value, ...nextStatuses(p.value)].filter(
-              (s) => s === p.value || (env.user !== null && checkChange(env.user, entity, p.data, { ...p.data, status: s }, ['status']).ok && (entity !== 'measure' || checkSteps(p.data, { ...p.data, status: s }) === null)),
-            ),
-          })
-        : () => ({ values: spec.options ? [...spec.options()] : [] });
+        ? (p: { value: Status; data: Record<string, unknown> }) => statusEditorParams(env, entity, p.data, p.value)
+        : () => ({ values: spec.options ? [...spec.options()] : [], explain: (typed: string) => (typed.trim() ? env.t('editor.noMatch', { text: typed.trim() }) : null) });
   } else {
     const params: Partial<TextEditorParams> = {
       multiline: POPUP_KINDS.includes(kind),
@@ -102,6 +108,28 @@ export function fieldColumn<T = unknown>(spec: FieldColumn, env: ColumnEnv): Col
     col.cellEditorPopup = POPUP_KINDS.includes(kind);
   }
   return col;
+}
+
+/**
+ * Only the statuses the lifecycle allows next, that this user may set, and that need no step of their own (已销号
+ * comes only through 核实销号, never a pick from this list); a status typed or wanted but not offered is explained.
+ */
+function statusEditorParams(env: ColumnEnv, entity: EntityName, record: Record<string, unknown>, from: Status) {
+  const label = (s: Status) => env.t(`status.${s}`);
+  const refused = statuses.flatMap((s) => {
+    const why = s === from ? null : refusedStatus(env.user, entity, record, s);
+    return why ? [{ status: s, why }] : [];
+  });
+  const values = [from, ...nextStatuses(from).filter((s) => !refused.some((r) => r.status === s))];
+  const explain = (typed: string) => {
+    const wanted = typed.trim().toLowerCase();
+    const matching = refused.filter((r) => wanted === '' || label(r.status).toLowerCase().includes(wanted) || r.status === wanted);
+    // With nothing typed, only what the lifecycle would allow next is worth a word.
+    const shown = wanted === '' ? matching.filter((r) => r.why !== 'lifecycle') : matching;
+    if (shown.length > 0) return shown.map((r) => env.t('editor.statusRefused', { status: label(r.status), reason: env.t(`editor.statusReason.${r.why}`, { from: label(from), status: label(r.status) }) })).join('\n');
+    return wanted ? env.t('editor.noMatch', { text: typed.trim() }) : null;
+  };
+  return { values, explain };
 }
 
 function compareIsoDate(filterDate: Date, cellValue: string | null): number {

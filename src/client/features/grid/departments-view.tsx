@@ -1,14 +1,15 @@
 // 责任单位 Departments: the units, their level, and how many problems and measures each answers for.
 import { canCreate, canDelete } from '#shared/auth/permissions.ts';
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { departmentKinds, departmentLevels, type Department } from '#shared/model/department.ts';
 import { newId } from '#shared/model/ids.ts';
 import { getRole } from '#shared/model/problem.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
-import { ExportViewButton } from './export-view.tsx';
+import { ExportMenu } from './export-view.tsx';
+import { countText } from './count-text.ts';
 import { BulkButtons, useBulkEdit } from './bulk-edit.tsx';
 import { GridToolbar, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
@@ -71,6 +72,8 @@ function DepartmentsGrid() {
     await saveWithFeedback(storage, [{ op: 'create', entity: 'department', id: newId(), values: { name: `${t('ledger.newDepartment')} ${n}` } }], feedback);
   };
   const selected = useSelectionCount(api as GridApi | null);
+  // Rows the filters let through (null before the grid has counted): 显示 5 / 共 10 个.
+  const [shown, setShown] = useState<number | null>(null);
   const newRows = useCallback(
     (count: number) => {
       const names = new Set(cache.all('department').map((d) => d.name));
@@ -89,10 +92,19 @@ function DepartmentsGrid() {
 
   return (
     <section className="view" aria-label={t('nav.departments')}>
-      <GridToolbar onSearch={setSearch} count={String(cache.all('department').length)} add={canCreate(user, 'department') ? { label: t('action.addDepartment'), run: addDepartment } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }}>
-        {mayEdit && <BulkButtons bulk={bulk} t={t} />}
-        <ExportViewButton api={api as GridApi | null} name={t('entity.department')} />
-      </GridToolbar>
+      <GridToolbar
+        onSearch={setSearch}
+        count={countText(t, 'department', shown ?? cache.all('department').length, cache.all('department').length)}
+        add={canCreate(user, 'department') ? { label: t('action.addDepartment'), run: addDepartment } : undefined}
+        onDelete={canDelete(user) ? requestDelete : undefined}
+        selection={{ api: api as GridApi | null, count: selected }}
+        actions={
+          <>
+            {mayEdit && <BulkButtons bulk={bulk} t={t} />}
+          </>
+        }
+        exportMenu={<ExportMenu api={api as GridApi | null} name={t('entity.department')} />}
+      />
       {dialog}
       {bulk.element}
       <GridHost<Department>
@@ -103,7 +115,7 @@ function DepartmentsGrid() {
         rowLabel={rowLabel}
         onReady={onReady}
         keyHooks={bulk.keys}
-        gridOptions={{ quickFilterText: search, rowSelection: multiRowSelection }}
+        gridOptions={{ quickFilterText: search, rowSelection: multiRowSelection, onModelUpdated: (e) => setShown(e.api.getDisplayedRowCount()) }}
       />
     </section>
   );

@@ -1,5 +1,5 @@
 // The frame every grid view shares: theme, language, transaction feeding, store-driven edits, IME-safe keys.
-import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridOptions, GridReadyEvent } from 'ag-grid-community';
+import type { CellDoubleClickedEvent, CellEditRequestEvent, ColDef, Column, GetRowIdParams, GridApi, GridOptions, GridReadyEvent, IRowNode } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Change } from '#shared/model/change.ts';
@@ -14,6 +14,9 @@ import type { ColumnContext } from './columns.ts';
 import { parseCellInput } from './columns.ts';
 import { gridLocaleText, gridTheme } from './grid-setup.ts';
 import { attachKeyboardProxy, type ProxyHooks, wantsKeyboardProxy } from './keyboard-proxy.ts';
+import { fitHeader } from './header-width.ts';
+import { lockedCellMessage } from './locked-cell.ts';
+import './grid-look.css';
 import { type Feedback, saveWithFeedback } from './save-feedback.ts';
 
 type GridHostProps<T extends AnyRecord> = {
@@ -50,11 +53,12 @@ function getRowId<T extends AnyRecord>(p: GetRowIdParams<T>): string {
 
 export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, rowLabel, onReady, toChanges, gridOptions, keyHooks, testId }: GridHostProps<T>) {
   const storage = useStorage();
-  const { locale } = useSettings();
+  const { locale, account } = useSettings();
   const t = useT();
   const toast = useToast();
   const host = useRef<HTMLDivElement>(null);
   const localeText = useMemo(() => gridLocaleText(locale), [locale]);
+  const fittedColumns = useMemo(() => columnDefs.map(fitHeader), [columnDefs]);
   const [api, setApi] = useState<GridApi<T> | null>(null);
   // Before the cache has read IndexedDB the grid shows its loading overlay; the rows come in one go after.
   const [initialRows] = useState(() => (storage.cache.isReady() ? [...loadRows()] : undefined));
@@ -85,6 +89,15 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
   // The hooks change with every render of the view; the proxy stays attached and calls the latest ones.
   const hooks = useRef(keyHooks);
   hooks.current = keyHooks;
+  // An attempt on a read-only cell is answered with why (其他单位牵头 / 需要协调员), never with silence.
+  const tellLocked = useRef((_node: IRowNode, _column: Column) => {});
+  tellLocked.current = (node, column) => {
+    const text = lockedCellMessage(t, account, storage.cache, node, column);
+    if (text) toast.show({ kind: 'info', text });
+  };
+  const onCellDoubleClicked = useCallback((e: CellDoubleClickedEvent<T>) => {
+    if (!e.node.rowPinned) tellLocked.current(e.node, e.column);
+  }, []);
   useEffect(() => {
     const element = host.current;
     if (!api || !element) return undefined;
@@ -94,6 +107,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
         onCopy: () => hooks.current?.onCopy?.() ?? null,
         onPaste,
         onShortcut: (key, shift) => hooks.current?.onShortcut?.(key, shift) ?? false,
+        onReadOnly: (node, column) => tellLocked.current(node, column),
       });
       // A name for the keyboard's textarea before a cell lends it one (the proxy keeps it while an empty cell lends none).
       const proxy = element.querySelector<HTMLTextAreaElement>('textarea.keyboard-proxy');
@@ -150,7 +164,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
         theme={gridTheme}
         localeText={localeText}
         rowData={initialRows}
-        columnDefs={columnDefs}
+        columnDefs={fittedColumns}
         getRowId={getRowId<T>}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
@@ -164,6 +178,7 @@ export function GridHost<T extends AnyRecord>({ entity, loadRows, columnDefs, ro
         defaultColDef={defaultColDef}
         selectionColumnDef={selectionColumnDef}
         onGridReady={onGridReady}
+        onCellDoubleClicked={onCellDoubleClicked}
         {...gridOptions}
       />
     </div>

@@ -1,4 +1,4 @@
-// The bar above a grid: quick search, add and delete, and how many rows show.
+// The bar above a grid: quick search, then add · selection actions · view · 导出 ▾, and how many rows show.
 import type { GridApi } from 'ag-grid-community';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { EntityName } from '#shared/model/entities.ts';
@@ -17,7 +17,7 @@ export function HistoryButton({ api, entity, onShowHistory }: { api: GridApi | n
     else toast.show({ kind: 'info', text: t('history.pickRow') });
   };
   return (
-    <button type="button" className="button" onClick={show}>
+    <button type="button" className="button" title={t('toolbar.historyHint')} onClick={show}>
       {t('history.button')}
     </button>
   );
@@ -40,40 +40,63 @@ export function useSelectionCount(api: GridApi | null): number {
 type ToolbarProps = {
   onSearch: (text: string) => void;
   count: string;
-  add?: { label: string; run: () => Promise<unknown> };
+  add?: { label: string; run: () => Promise<unknown>; title?: string };
   onDelete?: () => void;
   deleteDisabled?: boolean;
   /** Tick or untick every row the filters show. */
   selection?: { api: GridApi | null; count: number };
-  children?: ReactNode;
+  /** More selection actions, after 全选 and 删除: 向下填充, 批量修改, 修改记录. */
+  actions?: ReactNode;
+  /** The view group: the views and 保存视图, or a view's own switches. */
+  view?: ReactNode;
+  /** The 导出 ▾ menu. */
+  exportMenu?: ReactNode;
 };
 
-export function GridToolbar({ onSearch, count, add, onDelete, deleteDisabled, selection, children }: ToolbarProps) {
+/**
+ * Grouped by purpose — add · selection actions · view · 导出 ▾ — each group kept on one line (grid-look.css): at
+ * narrow widths the bar wraps between groups, never inside a button's words.
+ */
+export function GridToolbar({ onSearch, count, add, onDelete, deleteDisabled, selection, actions, view, exportMenu }: ToolbarProps) {
   const t = useT();
+  const hasSelection = selection !== undefined || onDelete !== undefined || actions !== undefined;
   return (
-    <div className="toolbar" role="toolbar">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <input type="search" className="toolbar__search" placeholder={t('action.search')} aria-label={t('action.search')} onChange={(e) => onSearch(e.target.value)} />
       {add && (
-        <button type="button" className="button button--primary" onClick={() => void add.run()}>
-          {add.label}
-        </button>
+        <div className="toolbar__group" role="group" aria-label={t('toolbar.add')}>
+          <button type="button" className="button button--primary" title={add.title} onClick={() => void add.run()}>
+            {add.label}
+          </button>
+        </div>
       )}
-      {selection && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => (selection.count > 0 ? selection.api?.deselectAll() : selection.api?.selectAll('filtered'))}
-        >
-          {selection.count > 0 ? t('action.selectNone') : t('action.selectAll')}
-        </button>
+      {hasSelection && (
+        <div className="toolbar__group" role="group" aria-label={t('toolbar.selection')}>
+          {selection && (
+            <button
+              type="button"
+              className="button"
+              title={t('toolbar.selectAllHint')}
+              onClick={() => (selection.count > 0 ? selection.api?.deselectAll() : selection.api?.selectAll('filtered'))}
+            >
+              {selection.count > 0 ? t('action.selectNone') : t('action.selectAll')}
+            </button>
+          )}
+          {onDelete && (
+            <button type="button" className="button" title={t('toolbar.deleteHint')} onClick={onDelete} disabled={deleteDisabled}>
+              {t('action.delete')}
+            </button>
+          )}
+          {actions}
+        </div>
       )}
-      {onDelete && (
-        <button type="button" className="button" onClick={onDelete} disabled={deleteDisabled}>
-          {t('action.delete')}
-        </button>
+      {view && (
+        <div className="toolbar__group" role="group" aria-label={t('toolbar.view')}>
+          {view}
+        </div>
       )}
-      {children}
-      <span className="toolbar__count" aria-live="polite">
+      {exportMenu && <div className="toolbar__group">{exportMenu}</div>}
+      <span className="toolbar__count" aria-live="polite" data-testid="grid-count">
         {count}
       </span>
     </div>

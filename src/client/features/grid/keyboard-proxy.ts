@@ -1,13 +1,18 @@
 // Keeps keyboard focus on a hidden text field placed over the focused cell, so that the very first key of a
 // Chinese IME composition reaches an editable element (a focused <div> gets raw letters: the first pinyin
 // letter would be lost). Navigation keys are handed back to the grid; typed or composed text starts the edit.
-import type { GridApi } from 'ag-grid-community';
+import type { Column, GridApi, IRowNode } from 'ag-grid-community';
 
 export type ProxyHooks = {
   onCopy?: () => string | null;
   onPaste?: (text: string) => void;
   onShortcut?: (key: string, shift: boolean) => boolean;
+  /** Someone typed, deleted or pressed F2 in a cell they may not change: tell them why. */
+  onReadOnly?: (node: IRowNode, column: Column) => void;
 };
+
+// Keys that would change a cell: on a read-only one they are answered with the reason instead of silence.
+const EDIT_KEYS = new Set(['Delete', 'Backspace', 'F2']);
 
 // Pressed alone these change nothing in the grid, and Shift toggles many Chinese IMEs: focus stays put.
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Process', 'Unidentified', 'Dead']);
@@ -48,7 +53,12 @@ export function attachKeyboardProxy(host: HTMLElement, api: GridApi, hooks: Prox
     proxy.style.width = `${a.width}px`;
     proxy.style.height = `${a.height}px`;
     // An empty cell lends no name: the host's general one (data-label) stands in, never the previous cell's.
-    proxy.setAttribute('aria-label', cell.getAttribute('aria-label') || cell.textContent || (proxy.dataset.label ?? ''));
+    const name = cell.getAttribute('aria-label') || cell.textContent || (proxy.dataset.label ?? '');
+    // A locked cell's reason (cell-renderers.ts) is heard with its value, and the field says it is read-only.
+    const locked = cell.getAttribute('aria-readonly') === 'true';
+    proxy.setAttribute('aria-label', locked && cell.title ? `${name}（${cell.title}）` : name);
+    if (locked) proxy.setAttribute('aria-readonly', 'true');
+    else proxy.removeAttribute('aria-readonly');
   };
 
   const capture = () => {
@@ -60,9 +70,21 @@ export function attachKeyboardProxy(host: HTMLElement, api: GridApi, hooks: Prox
     proxy.focus({ preventScroll: true });
   };
 
+  /** The focused body cell when the user may not change it (pinned totals rows are not records). */
+  const lockedCell = (): { node: IRowNode; column: Column } | null => {
+    const cell = api.getFocusedCell();
+    const node = cell && !cell.rowPinned ? api.getDisplayedRowAtIndex(cell.rowIndex) : undefined;
+    return cell && node && !cell.column.isCellEditable(node) ? { node, column: cell.column } : null;
+  };
+
   const startEdit = (text: string) => {
     const cell = api.getFocusedCell();
     if (!cell) return;
+    const locked = lockedCell();
+    if (locked) {
+      hooks.onReadOnly?.(locked.node, locked.column);
+      return;
+    }
     api.startEditingCell({ rowIndex: cell.rowIndex, colKey: cell.column, key: text, rowPinned: cell.rowPinned ?? undefined });
   };
 
@@ -106,6 +128,14 @@ export function attachKeyboardProxy(host: HTMLElement, api: GridApi, hooks: Prox
       }
       if (hooks.onShortcut?.(key, e.shiftKey)) e.preventDefault();
       return;
+    }
+    if (EDIT_KEYS.has(e.key) && !e.shiftKey && !e.altKey) {
+      const locked = lockedCell();
+      if (locked) {
+        e.preventDefault();
+        hooks.onReadOnly?.(locked.node, locked.column);
+        return;
+      }
     }
     if (GRID_KEYS.has(e.key) || e.key.length > 1) {
       forward(e);

@@ -16,7 +16,8 @@ import { GridHost, multiRowSelection } from './grid-host.tsx';
 import { LightLegend } from './light-legend.tsx';
 import { ledgerViews } from './ledger-views.ts';
 import { ViewPicker } from './saved-views.tsx';
-import { ExportViewButton } from './export-view.tsx';
+import { ExportMenu } from './export-view.tsx';
+import { countText } from './count-text.ts';
 import { GridToolbar, HistoryButton, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
 import { useDeleteRows } from './use-delete-rows.tsx';
@@ -35,6 +36,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
   const lightSettings = useLightSettings();
   const { storage, cache, t, toast, api, apiRef, search, setSearch, codec, rowLabel, onReady: setReady, feedback, user } = useGridView<Measure>('measure');
   const [count, setCount] = useState(0);
+  const [total, setTotal] = useState(0);
   const selected = useSelectionCount(api as GridApi | null);
 
   const pendingEdit = useRef(new Set<string>());
@@ -104,7 +106,7 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'measure', field: 'owner', kind: 'text', width: 100 }, env),
       fieldColumn({ entity: 'measure', field: 'deadline', kind: 'date', width: 130 }, env),
       fieldColumn({ entity: 'measure', field: 'deadlineNote', kind: 'text', width: 110 }, env),
-      fieldColumn({ entity: 'measure', field: 'status', kind: 'status', width: 110 }, env),
+      fieldColumn({ entity: 'measure', field: 'status', kind: 'status', width: 130 }, env),
       fieldColumn({ entity: 'measure', field: 'progress', kind: 'percent', width: 100 }, env),
       fieldColumn({ entity: 'measure', field: 'progressNote', kind: 'multiline', width: 240 }, env),
       fieldColumn({ entity: 'measure', field: 'progressNoteDate', kind: 'date', width: 130 }, env),
@@ -128,8 +130,9 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
       // The benchmark (scripts/bench.ts) selects rows and focuses cells through the grid's API.
       if (new URLSearchParams(location.search).has('bench')) (window as unknown as { __ledgerGrid: unknown }).__ledgerGrid = ready;
       setCount(ready.getDisplayedRowCount());
+      setTotal(cache.all('measure').length);
     },
-    [setReady],
+    [setReady, cache],
   );
 
   const addMeasure = async () => {
@@ -169,15 +172,30 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
   );
   // 我的部门: the measures the signed-in user's departments lead or cooperate on.
   const mineOn = useRef(false);
-  const mine = useMemo(() => ({ get: () => mineOn.current, set: (on: boolean) => void (mineOn.current = on) }), []);
+  const userRef = useRef(user);
+  userRef.current = user;
+  const mineNoUnits = useRef(false);
+  // An account without units sees an empty 我的部门: the grid's overlay says why, not just that nothing matches.
+  const mine = useMemo(
+    () => ({
+      get: () => mineOn.current,
+      set: (on: boolean) => {
+        mineOn.current = on;
+        const noUnits = on && (userRef.current?.departmentIds.length ?? 0) === 0;
+        // Only when it changes: the grid is told nothing new while a view is being applied.
+        if (noUnits === mineNoUnits.current) return;
+        mineNoUnits.current = noUnits;
+        apiRef.current?.setGridOption('overlayComponentParams', { noMatchingRows: { overlayText: noUnits ? t('ledger.mineNoUnits') : undefined } });
+      },
+    }),
+    [apiRef, t],
+  );
   const builtIns = useMemo(() => ledgerViews(t), [t]);
   // A dashboard figure's rows (总览 → 台账), from the address or a saved view.
   const figure = useReportLink(api as GridApi | null, cache, lightSettings);
   const { active: figureActive, passes: figurePasses } = figure;
   // Stable: a new function would make the grid filter again, which ends an edit in progress.
   const isExternalFilterPresent = useCallback(() => mineOn.current || figureActive(), [figureActive]);
-  const userRef = useRef(user);
-  userRef.current = user;
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<Measure>) => {
       const mineIds = userRef.current?.departmentIds ?? [];
@@ -203,17 +221,20 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
     <section className="view" aria-label={t('nav.ledger')}>
       <GridToolbar
         onSearch={setSearch}
-        count={`${t('ledger.rows', { count })}${selected > 0 ? ` · ${t('ledger.selected', { count: selected })}` : ''}`}
-        add={canCreate(user, 'measure') ? { label: t('action.addMeasure'), run: addMeasure } : undefined}
+        count={`${countText(t, 'measure', count, total)}${selected > 0 ? ` · ${t('ledger.selected', { count: selected })}` : ''}`}
+        add={canCreate(user, 'measure') ? { label: t('action.addMeasure'), run: addMeasure, title: t('toolbar.addHint') } : undefined}
         onDelete={canDelete(user) ? requestDelete : undefined}
         deleteDisabled={selected === 0}
         selection={{ api: api as GridApi | null, count: selected }}
-      >
-        <ViewPicker api={api as GridApi | null} gridKey="ledger" builtIns={builtIns} mine={mine} report={figure.report} />
-        {mayEdit && <BulkButtons bulk={bulk} t={t} />}
-        <HistoryButton api={api as GridApi | null} entity="measure" onShowHistory={onShowHistory} />
-        <ExportViewButton api={api as GridApi | null} name={t('entity.measure')} />
-      </GridToolbar>
+        actions={
+          <>
+            {mayEdit && <BulkButtons bulk={bulk} t={t} />}
+            <HistoryButton api={api as GridApi | null} entity="measure" onShowHistory={onShowHistory} />
+          </>
+        }
+        view={<ViewPicker api={api as GridApi | null} gridKey="ledger" builtIns={builtIns} mine={mine} report={figure.report} />}
+        exportMenu={<ExportMenu api={api as GridApi | null} name={t('entity.measure')} />}
+      />
       <LightLegend scheme={lightSettings.scheme} />
       {figure.link && (
         <p className="figure-banner" role="status" data-testid="figure-banner">
@@ -236,7 +257,10 @@ function LedgerGrid({ onShowHistory }: ViewProps) {
         gridOptions={{
           quickFilterText: search,
           rowSelection: { ...multiRowSelection, selectAll: 'filtered' },
-          onModelUpdated: (e) => setCount(e.api.getDisplayedRowCount()),
+          onModelUpdated: (e) => {
+            setCount(e.api.getDisplayedRowCount());
+            setTotal(cache.all('measure').length);
+          },
           isExternalFilterPresent,
           doesExternalFilterPass,
           // The benchmark's "cold open → first grid render" ends here.

@@ -12,7 +12,7 @@ import { computeLight, type LightSettings, worstLight } from '#shared/model/warn
 import { useLightSettings, useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { type ColumnContext, fieldColumn } from './columns.ts';
 import { GridHost } from './grid-host.tsx';
-import { ExportViewButton } from './export-view.tsx';
+import { ExportMenu } from './export-view.tsx';
 import { GridToolbar } from './grid-toolbar.tsx';
 import { AreaGroupRow, type CellStats, isAreaRow, isProblemRow, isTotalsRow, MatrixCell, type MatrixContext, type MatrixRow, type Stats, totalsRow } from './matrix-cells.tsx';
 import { SelectCellEditor } from './select-editor.ts';
@@ -155,13 +155,17 @@ function MatrixGrid() {
 
   return (
     <section className="view" aria-label={t('nav.matrix')}>
-      <GridToolbar onSearch={setSearch} count={t('matrix.hint')}>
-        <label className="matrix-toggle">
-          <input type="checkbox" checked={hideIdle} onChange={(e) => setHideIdle(e.target.checked)} />
-          {t('matrix.hideIdle')}
-        </label>
-        <ExportViewButton api={api as GridApi | null} name={t('nav.matrix')} />
-      </GridToolbar>
+      <GridToolbar
+        onSearch={setSearch}
+        count={t('matrix.hint')}
+        view={
+          <label className="matrix-toggle">
+            <input type="checkbox" checked={hideIdle} onChange={(e) => setHideIdle(e.target.checked)} />
+            {t('matrix.hideIdle')}
+          </label>
+        }
+        exportMenu={<ExportMenu api={api as GridApi | null} name={t('nav.matrix')} />}
+      />
       <GridHost<MatrixRow>
         entity="problem"
         testId="matrix-grid"

@@ -1,7 +1,7 @@
 // 问题 Problems: the inspection's findings with their texts and responsible units, editable in place.
 import { canCreate, canDelete } from '#shared/auth/permissions.ts';
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Change } from '#shared/model/change.ts';
 import type { EntityName } from '#shared/model/entities.ts';
 import { newId } from '#shared/model/ids.ts';
@@ -9,7 +9,8 @@ import type { Problem } from '#shared/model/problem.ts';
 import { useRecords, useSettings } from '#client/context/ledger-context.tsx';
 import { fieldColumn } from './columns.ts';
 import { GridHost, multiRowSelection } from './grid-host.tsx';
-import { ExportViewButton } from './export-view.tsx';
+import { ExportMenu } from './export-view.tsx';
+import { countText } from './count-text.ts';
 import { BulkButtons, useBulkEdit } from './bulk-edit.tsx';
 import { GridToolbar, HistoryButton, useSelectionCount } from './grid-toolbar.tsx';
 import { saveWithFeedback } from './save-feedback.ts';
@@ -46,7 +47,7 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
       fieldColumn({ entity: 'problem', field: 'number', kind: 'int', width: 80, pinned: 'left', sort: 'asc' }, env),
       fieldColumn({ entity: 'problem', field: 'title', kind: 'text', width: 240, pinned: 'left' }, env),
       fieldColumn({ entity: 'problem', field: 'areaId', kind: 'area', width: 150, options: areas }, env),
-      fieldColumn({ entity: 'problem', field: 'status', kind: 'status', width: 110 }, env),
+      fieldColumn({ entity: 'problem', field: 'status', kind: 'status', width: 130 }, env),
       fieldColumn({ entity: 'problem', field: 'deadline', kind: 'date', width: 130 }, env),
       fieldColumn({ entity: 'problem', field: 'overallLeadDepartmentId', kind: 'department', width: 130, options: departments }, env),
       fieldColumn({ entity: 'problem', field: 'leadDepartmentId', kind: 'department', width: 170, options: departments }, env),
@@ -86,6 +87,8 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
     };
   };
   const selected = useSelectionCount(api as GridApi | null);
+  // Rows the filters let through (null before the grid has counted): 显示 5 / 共 10 个.
+  const [shown, setShown] = useState<number | null>(null);
   const newRows = useCallback(
     (count: number) => {
       let number = cache.all('problem').reduce((max, p) => Math.max(max, p.number), 0);
@@ -99,11 +102,20 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
 
   return (
     <section className="view" aria-label={t('nav.problems')}>
-      <GridToolbar onSearch={setSearch} count={String(cache.all('problem').length)} add={canCreate(user, 'problem') ? { label: t('action.addProblem'), run: addProblem } : undefined} onDelete={canDelete(user) ? requestDelete : undefined} selection={{ api: api as GridApi | null, count: selected }}>
-        {mayEdit && <BulkButtons bulk={bulk} t={t} />}
-        <HistoryButton api={api as GridApi | null} entity="problem" onShowHistory={onShowHistory} />
-        <ExportViewButton api={api as GridApi | null} name={t('entity.problem')} />
-      </GridToolbar>
+      <GridToolbar
+        onSearch={setSearch}
+        count={countText(t, 'problem', shown ?? cache.all('problem').length, cache.all('problem').length)}
+        add={canCreate(user, 'problem') ? { label: t('action.addProblem'), run: addProblem } : undefined}
+        onDelete={canDelete(user) ? requestDelete : undefined}
+        selection={{ api: api as GridApi | null, count: selected }}
+        actions={
+          <>
+            {mayEdit && <BulkButtons bulk={bulk} t={t} />}
+            <HistoryButton api={api as GridApi | null} entity="problem" onShowHistory={onShowHistory} />
+          </>
+        }
+        exportMenu={<ExportMenu api={api as GridApi | null} name={t('entity.problem')} />}
+      />
       {dialog}
       {bulk.element}
       <GridHost<Problem>
@@ -114,7 +126,7 @@ function ProblemsGrid({ onShowHistory }: ViewProps) {
         rowLabel={rowLabel}
         onReady={onReady}
         keyHooks={bulk.keys}
-        gridOptions={{ quickFilterText: search, rowSelection: multiRowSelection }}
+        gridOptions={{ quickFilterText: search, rowSelection: multiRowSelection, onModelUpdated: (e) => setShown(e.api.getDisplayedRowCount()) }}
       />
     </section>
   );

@@ -19,11 +19,9 @@ export async function saveWithFeedback(storage: LedgerStorage, changes: readonly
   try {
     const result = await storage.save(changes);
     if (result.ok) return result;
-    for (const refused of result.errors.slice(0, 5)) {
-      for (const error of refused.errors) {
-        fb.toast.show({ kind: 'error', text: describeFieldError(fb.t, refused.entity, error, fb.rowLabel(refused.entity, refused.id)) });
-      }
-    }
+    // One toast names every refused field (up to five records): toasts replace each other.
+    const lines = result.errors.slice(0, 5).flatMap((refused) => refused.errors.map((error) => describeFieldError(fb.t, refused.entity, error, fb.rowLabel(refused.entity, refused.id))));
+    fb.toast.show({ kind: 'error', text: lines.join('\n') });
     return null;
   } catch (error) {
     fb.toast.show({ kind: 'error', text: describeStorageError(fb.t, error) });

@@ -3,12 +3,14 @@
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import { initialText } from './text-editor.ts';
 
-export type SelectEditorParams = ICellEditorParams & { values: readonly (string | null)[] };
+/** `explain`: why nothing (or nothing but the current value) is offered for what was typed, e.g. 已销号 needs 核实销号. */
+export type SelectEditorParams = ICellEditorParams & { values: readonly (string | null)[]; explain?: (typed: string) => string | null };
 
 export class SelectCellEditor implements ICellEditorComp {
   private gui!: HTMLElement;
   private filter!: HTMLInputElement;
   private list!: HTMLElement;
+  private note!: HTMLElement;
   private options: { value: string; label: string }[] = [];
   private shown: { value: string; label: string }[] = [];
   private active = 0;
@@ -42,7 +44,13 @@ export class SelectCellEditor implements ICellEditorComp {
     list.setAttribute('role', 'listbox');
     list.id = `select-${Math.random().toString(36).slice(2)}`;
     filter.setAttribute('aria-controls', list.id);
-    gui.append(filter, list);
+    // An empty list is never left unexplained: the note says why (read as it appears).
+    const note = document.createElement('p');
+    note.className = 'select-editor__note';
+    note.setAttribute('role', 'status');
+    note.hidden = true;
+    gui.append(filter, note, list);
+    this.note = note;
     this.gui = gui;
     this.filter = filter;
     this.list = list;
@@ -70,6 +78,10 @@ export class SelectCellEditor implements ICellEditorComp {
         return item;
       }),
     );
+    const onlyCurrent = this.options.length <= 1;
+    const why = this.shown.length === 0 || onlyCurrent ? (this.params.explain?.(text) ?? null) : null;
+    this.note.textContent = why ?? '';
+    this.note.hidden = why === null;
     this.paint();
   }
 
