@@ -110,7 +110,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     for (;;) {
       const rows = await readPending(db, pushBatch);
       if (rows.length === 0) return;
-      const { results } = await transport.push({ clientId, mutations: rows.map((r) => ({ ...r.mutation, clientId })) });
+      const { results, incomplete } = await transport.push({ clientId, mutations: rows.map((r) => ({ ...r.mutation, clientId })) });
       const refused = await settlePush(db, rows, results);
       if (refused.length > 0) {
         // Where the server holds the record, the device shows the server's state; the refused change stays in
@@ -118,6 +118,9 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
         // the server lacking something is never a reason to delete it here.
         await applyPulled(db, storage.feed, await transport.fetchRecords(refused));
       }
+      // The server applied the first chunks only (its database went away): those are settled, the rest stays in
+      // the outbox and goes again after the backoff, as after any 503.
+      if (incomplete) throw new SyncHttpError(503, 'push applied in part: the database is unavailable', incomplete);
       if (rows.length < pushBatch) return;
     }
   }

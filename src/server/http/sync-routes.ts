@@ -24,7 +24,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: SyncStore): void
     if (foreign) return reply.code(400).send({ error: 'invalid', message: `mutations.${body.mutations.indexOf(foreign)}.clientId: differs from the push's clientId` });
     const outcome = await applyPush(store, body, new Date().toISOString(), signedIn(request));
     if (!outcome.ok) return reply.code(403).send({ error: outcome.error, message: `clientId ${body.clientId} belongs to another account: a device signed in anew needs a new id` });
-    return reply.header('Cache-Control', 'no-store').send({ results: outcome.results });
+    return reply.header('Cache-Control', 'no-store').send(outcome.incomplete ? { results: outcome.results, incomplete: outcome.incomplete } : { results: outcome.results });
   });
 
   app.get('/api/sync/pull', async (request, reply) => {

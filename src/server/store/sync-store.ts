@@ -188,7 +188,17 @@ function txOf(trx: Transaction<Database>, startSeq: number): SyncTx {
 /** `committed`: told the change log's new last sequence number after each write that grew it (live updates). */
 export function createSyncStore(db: Kysely<Database>, dialect: Dialect, committed: (seq: number) => void = () => undefined): SyncStore {
   const insert = bulkInsertFor(db);
-  const writeBulk = async <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) => {
+  // One write at a time per process, first come first served: a push's chunks queue behind whatever was asked in
+  // between (another user's small push waits one chunk), and on PostgreSQL writes waiting for the sequence row never
+  // hold more than one pooled connection, leaving the others to reads.
+  let queue: Promise<unknown> = Promise.resolve();
+  const queued = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const writeBulk = <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) => queued(() => writeNow(work));
+  const writeNow = async <T>(work: (trx: Transaction<Database>, startSeq: number) => Promise<T>) => {
     let grown: number | null = null;
     const result = await db.transaction().execute(async (trx) => {
       // The sequence row is the write lock: PostgreSQL holds it until commit, so concurrent pushes

@@ -1,6 +1,8 @@
 // Takes in a push: each mutation once, in order, checked against the permission rule, merged field by field
-// (shared/sync/merge.ts), references and files checked, losing values kept as conflicts, all in one
-// transaction: a push is applied whole or not at all. Who and when are the session's and the server clock's.
+// (shared/sync/merge.ts), references and files checked, losing values kept as conflicts. A large push is applied in
+// chunks of PUSH_CHUNK mutations, one transaction each (commit order = sequence order), the event loop yielding
+// between them, so that another user's request waits at most one chunk; the answer names every mutation of the
+// chunks that committed. Who and when are the session's and the server clock's.
 import { checkChange, type SessionUser } from '#shared/auth/permissions.ts';
 import { attachmentHashes } from '#shared/model/attachment.ts';
 import { entityReferences } from '#shared/model/entities.ts';
@@ -8,19 +10,44 @@ import { newId } from '#shared/model/ids.ts';
 import { overlay } from '#shared/model/overlay.ts';
 import { mergeMutation } from '#shared/sync/merge.ts';
 import type { Mutation, MutationResult, PushRequest, Reason } from '#shared/sync/protocol.ts';
+import { isUnavailable } from '#server/store/availability.ts';
 import type { SyncStore, SyncTx } from '#server/store/sync-store.ts';
 import { auditRows, type ImportSource, importAuditRow } from './audit.ts';
 import { stampEntries } from './stamp.ts';
 
-export type PushOutcome = { ok: true; results: MutationResult[] } | { ok: false; error: 'foreignClient' };
+/** Mutations per transaction: a chunk of new measures is some 2,800 rows, a few tens of milliseconds to write. */
+export const PUSH_CHUNK = 100;
 
-export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string, user: SessionUser): Promise<PushOutcome> {
-  return store.write(async (tx) => {
-    // A device id is the account's that first pushed with it: speaking as someone else's device would make
-    // one's changes look like theirs to the merge (never concurrent with their own).
-    if ((await tx.bindClient(request.clientId, user.id, receivedAt)) !== user.id) return { ok: false, error: 'foreignClient' };
-    return { ok: true, results: await applyMutations(tx, request.mutations, receivedAt, user) };
-  });
+/** `incomplete`: the database went away after some chunks committed; `results` names those, the rest are to resend. */
+export type PushOutcome = { ok: true; results: MutationResult[]; incomplete?: 'unavailable' } | { ok: false; error: 'foreignClient' };
+
+// Twice: a chunk that ends in the poll phase would otherwise run the next one before polling for new requests.
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
+export async function applyPush(store: SyncStore, request: PushRequest, receivedAt: string, user: SessionUser, chunk = PUSH_CHUNK): Promise<PushOutcome> {
+  const results: MutationResult[] = [];
+  for (let start = 0; start < request.mutations.length; start += chunk) {
+    const part = request.mutations.slice(start, start + chunk);
+    let applied: MutationResult[] | null;
+    try {
+      applied = await store.write(async (tx) => {
+        // A device id is the account's that first pushed with it: speaking as someone else's device would make
+        // one's changes look like theirs to the merge (never concurrent with their own).
+        if (start === 0 && (await tx.bindClient(request.clientId, user.id, receivedAt)) !== user.id) return null;
+        return applyMutations(tx, part, receivedAt, user);
+      });
+    } catch (error) {
+      // What committed stands and is said; the device keeps the rest and sends it again (mutation ids: once).
+      if (start > 0 && isUnavailable(error)) return { ok: true, results, incomplete: 'unavailable' };
+      throw error;
+    }
+    if (applied === null) return { ok: false, error: 'foreignClient' };
+    results.push(...applied);
+    // Between chunks the event loop turns: reads and other users' small pushes are served, and queue their writes
+    // before this push's next chunk (better-sqlite3 is synchronous: a chunk holds the process while it runs).
+    if (start + chunk < request.mutations.length) await nextTurn();
+  }
+  return { ok: true, results };
 }
 
 export type ApplyOptions = {

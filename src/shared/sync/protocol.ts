@@ -58,7 +58,11 @@ export const mutationResultSchema = z.object({
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
-export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+/**
+ * `results` names the mutations of every chunk the server committed, in order. `incomplete`: the server's database
+ * went away after some chunks; the mutations not named were not applied and are to be sent again.
+ */
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema), incomplete: z.literal('unavailable').optional() });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** A record as the server holds it now; a deleted record comes as a tombstone (deleted, data kept for restore). */
