@@ -27,7 +27,7 @@ async function settle(page: Page): Promise<void> {
 
 async function shoot(page: Page, name: string, mask: Locator[] = []): Promise<void> {
   await settle(page);
-  await expect(page).toHaveScreenshot(name, { mask, maxDiffPixelRatio: 0.002, timeout: 20_000 });
+  await expect(page).toHaveScreenshot(name, { mask, maskColor: '#e5e7eb', maxDiffPixelRatio: 0.002, timeout: 20_000 });
 }
 
 const DESKTOP = [
