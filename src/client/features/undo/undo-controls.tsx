@@ -25,10 +25,12 @@ export function UndoControls() {
       try {
         const result = await step();
         if (!result || result.ok) return;
-        for (const refused of result.errors.slice(0, 3)) {
+        // One toast (a new one replaces the last), naming every refusal of the first rows.
+        const reasons = result.errors.slice(0, 3).flatMap((refused) => {
           const row = t('error.rowOf', { entity: t(`entity.${refused.entity}`), name: refused.id });
-          for (const error of refused.errors) toast.show({ kind: 'error', text: `${t('undo.refused')}${describeFieldError(t, refused.entity, error, row)}` });
-        }
+          return refused.errors.map((error) => describeFieldError(t, refused.entity, error, row));
+        });
+        toast.show({ kind: 'error', text: `${t('undo.refused')}${reasons.join(t('common.separator'))}` });
       } catch (error) {
         toast.show({ kind: 'error', text: describeStorageError(t, error) });
       }
