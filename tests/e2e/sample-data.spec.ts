@@ -102,7 +102,8 @@ test('a normal server offers no synthetic rows: no 生成模拟数据, and ?synt
   const menu = await openDataMenu(page);
   await expect(menu.getByRole('button', { name: '生成模拟数据' })).toHaveCount(0);
   await expect(menu.getByRole('heading', { name: '演示模式' })).toHaveCount(0);
-  expect(await serverLedger(page)).toMatchObject({ measures: SAMPLE.measures });
+  // The sample reaches the server in chunks of a push (another user may see it arrive part by part): wait for all.
+  await expect.poll(async () => (await serverLedger(page)).measures, { timeout: 20_000 }).toBe(SAMPLE.measures);
 });
 
 test.describe('on a demonstration server (LEDGER_DEMO=1)', () => {
